@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Redress.Complaints.Data;
+using Redress.Complaints.Features;
+using Redress.SharedKernel.Demo;
+using Redress.SharedKernel.Persistence;
+
+namespace Redress.Complaints;
+
+public static class ComplaintsModule
+{
+    public static IServiceCollection AddComplaints(this IServiceCollection services)
+    {
+        services.AddDbContext<ComplaintsDbContext>((provider, options) =>
+            options.UseRedressDatabase(provider.GetRequiredService<IOptions<DatabaseSettings>>().Value, "complaints"));
+        services.AddModuleDatabase<ComplaintsDbContext>("complaints");
+        services.AddScoped<FileComplaintHandler>();
+        services.AddScoped<GetComplaintHandler>();
+        services.AddScoped<ListMyComplaintsHandler>();
+        services.AddScoped<ListComplaintsHandler>();
+        services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/complaints").WithTags("Complaints");
+        group.MapFileComplaint();
+        group.MapListMyComplaints();
+        group.MapListComplaints();
+        group.MapGetComplaint();
+        return endpoints;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Redress.Complaints.Data;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public const int DescriptionMaxLength = 4000;
+    public const int DesiredOutcomeMaxLength = 1000;
+    public const int TransactionReferenceMaxLength = 64;
+
+    public void Configure(EntityTypeBuilder<Complaint> complaint)
+    {
+        complaint.ToTable("complaints");
+        complaint.HasKey(c => c.Id);
+        complaint.Property(c => c.Id).ValueGeneratedOnAdd();
+        complaint.Property(c => c.Number).HasMaxLength(9).IsRequired();
+        complaint.HasIndex(c => c.Number).IsUnique();
+
+        complaint.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
+        complaint.Property(c => c.Channel).HasConversion<string>().HasMaxLength(32);
+        complaint.Property(c => c.Stage).HasConversion<string>().HasMaxLength(32);
+        complaint.Property(c => c.WaitingOn).HasConversion<string>().HasMaxLength(16);
+        complaint.Property(c => c.Priority).HasConversion<string>().HasMaxLength(16);
+        complaint.Property(c => c.Jurisdiction).HasMaxLength(8);
+        complaint.Property(c => c.Culture).HasMaxLength(16);
+        complaint.Property(c => c.Description).HasMaxLength(DescriptionMaxLength);
+        complaint.Property(c => c.DesiredOutcome).HasMaxLength(DesiredOutcomeMaxLength);
+        complaint.Property(c => c.TransactionReference).HasMaxLength(TransactionReferenceMaxLength);
+        complaint.Property(c => c.Currency).HasMaxLength(3);
+        complaint.Ignore(c => c.Amount);
+
+        complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        complaint.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Keyset paging by id, newest first: one index per list the UI and API offer.
+        complaint.HasIndex(c => new { c.CustomerId, c.Id });
+        complaint.HasIndex(c => new { c.Stage, c.Category, c.Id });
+        complaint.HasIndex(c => new { c.Category, c.Id });
+        // Duplicate detection looks a customer's open complaints up by transaction.
+        complaint.HasIndex(c => new { c.CustomerId, c.TransactionReference });
+    }
+}

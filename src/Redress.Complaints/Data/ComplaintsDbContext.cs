@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Redress.SharedKernel.Persistence;
+
+namespace Redress.Complaints.Data;
+
+/// <summary>The complaints module's tables. Public only so that handlers can take it; its sets stay internal.</summary>
+public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : DbContext(options)
+{
+    internal DbSet<Complaint> Complaints => Set<Complaint>();
+
+    internal DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyProviderConventions(Database);
+}

@@ -1,0 +1,235 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Redress.Complaints.Data;
+using Redress.Complaints.Resources;
+using Redress.SharedKernel;
+using Redress.SharedKernel.Http;
+using Redress.SharedKernel.Money;
+using Redress.SharedKernel.Security;
+
+namespace Redress.Complaints.Features;
+
+/// <summary>What a customer sends to file a complaint. Every field is optional here so that validation can name what is missing.</summary>
+public sealed record FileComplaintRequest(
+    string? Category,
+    string? Description,
+    DateTimeOffset? OccurredAt,
+    string? TransactionReference,
+    decimal? Amount,
+    string? Currency,
+    string? DesiredOutcome);
+
+/// <summary>Files a complaint for the signed-in customer: validates, numbers, and stores it with its first timeline entry in one transaction.</summary>
+public sealed partial class FileComplaintHandler(
+    ComplaintsDbContext db,
+    TimeProvider time,
+    IStringLocalizer<ComplaintMessages> text,
+    ILogger<FileComplaintHandler> logger)
+{
+    public const int DescriptionMinLength = 10;
+    private const int MaxYearsBack = 6;
+    private const int NumberAttempts = 3;
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
+
+    public async Task<Result<ComplaintDetails>> HandleAsync(Actor customer, FileComplaintRequest request, ComplaintChannel channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var validated = Validate(request, now);
+        if (!validated.IsSuccess)
+        {
+            return validated.Error;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = ComplaintNumber.New();
+            var complaint = Complaint.File(validated.Value, customer, channel, number, now);
+            db.Complaints.Add(complaint);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var details = complaint.ToDetails(complaint.Timeline);
+                LogFiled(logger, details.Number, complaint.Category, channel);
+                return details;
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts)
+            {
+                // Forty random bits rarely collide, but when they do the customer still gets a complaint, under another number.
+                if (!await NumberTakenAsync(number, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    internal Result<ValidComplaint> Validate(FileComplaintRequest request, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+
+        ComplaintCategory category = default;
+        if (string.IsNullOrWhiteSpace(request.Category))
+        {
+            errors.Add("category", text["CategoryRequired"]);
+        }
+        else if (!TryParseCategory(request.Category, out category))
+        {
+            errors.Add("category", text["CategoryUnknown", string.Join(", ", Enum.GetNames<ComplaintCategory>())]);
+        }
+
+        var description = CheckText(errors, "description", request.Description, ComplaintConfiguration.DescriptionMaxLength, "DescriptionRequired");
+        if (description is not null && description.Length < DescriptionMinLength)
+        {
+            errors.Add("description", text["DescriptionTooShort", DescriptionMinLength]);
+        }
+
+        var desiredOutcome = CheckText(errors, "desiredOutcome", request.DesiredOutcome, ComplaintConfiguration.DesiredOutcomeMaxLength, "DesiredOutcomeRequired");
+
+        if (request.OccurredAt is not { } occurredAt)
+        {
+            errors.Add("occurredAt", text["OccurredAtRequired"]);
+        }
+        else if (occurredAt > now + s_clockSkew)
+        {
+            errors.Add("occurredAt", text["OccurredAtInFuture"]);
+        }
+        else if (occurredAt < now.AddYears(-MaxYearsBack))
+        {
+            errors.Add("occurredAt", text["OccurredAtTooOld", MaxYearsBack]);
+        }
+
+        var reference = string.IsNullOrWhiteSpace(request.TransactionReference) ? null : request.TransactionReference.Trim();
+        if (reference is not null && !IsTransactionReference(reference))
+        {
+            errors.Add("transactionReference", text["TransactionReferenceInvalid", ComplaintConfiguration.TransactionReferenceMaxLength]);
+        }
+
+        var amount = CheckAmount(errors, request.Amount, request.Currency);
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        return new ValidComplaint(category, description!, desiredOutcome!, request.OccurredAt!.Value.ToUniversalTime(), reference, amount);
+    }
+
+    private Money? CheckAmount(ValidationErrors errors, decimal? value, string? currencyCode)
+    {
+        var hasCurrency = !string.IsNullOrWhiteSpace(currencyCode);
+        Currency? currency = null;
+        if (hasCurrency && !Currency.TryFind(currencyCode, out currency))
+        {
+            errors.Add("currency", text["CurrencyUnknown", currencyCode!.Trim()]);
+        }
+
+        if (value is not { } amount)
+        {
+            if (hasCurrency)
+            {
+                errors.Add("amount", text["CurrencyWithoutAmount"]);
+            }
+
+            return null;
+        }
+
+        if (amount <= 0)
+        {
+            errors.Add("amount", text["AmountNotPositive"]);
+            return null;
+        }
+
+        if (!hasCurrency)
+        {
+            errors.Add("currency", text["AmountWithoutCurrency"]);
+            return null;
+        }
+
+        if (currency is not { } known)
+        {
+            return null;
+        }
+
+        if (amount > 1_000_000_000_000m)
+        {
+            errors.Add("amount", text["AmountTooLarge"]);
+            return null;
+        }
+
+        if (!Money.TryFromDecimal(amount, known, out var money))
+        {
+            errors.Add("amount", text["AmountTooPrecise", known.Code, known.MinorUnits]);
+            return null;
+        }
+
+        return money;
+    }
+
+    private string? CheckText(ValidationErrors errors, string field, string? value, int maxLength, string requiredKey)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            errors.Add(field, text[requiredKey]);
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            errors.Add(field, text["TextTooLong", maxLength]);
+            return null;
+        }
+
+        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(field, text["TextInvalidCharacters"]);
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    internal static bool TryParseCategory(string? value, out ComplaintCategory category) =>
+        Enum.TryParse(value?.Trim(), ignoreCase: true, out category) && Enum.IsDefined(category) && !int.TryParse(value, out _);
+
+    private static bool IsTransactionReference(string reference) =>
+        reference.Length <= ComplaintConfiguration.TransactionReferenceMaxLength
+        && reference.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private Task<bool> NumberTakenAsync(ComplaintNumber number, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return db.Complaints.AnyAsync(c => c.Number == number.Value, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber} filed in category {Category} via {Channel}")]
+    private static partial void LogFiled(ILogger logger, string complaintNumber, ComplaintCategory category, ComplaintChannel channel);
+}
+
+internal static class FileComplaintEndpoint
+{
+    public static void MapFileComplaint(this RouteGroupBuilder group) =>
+        group.MapPost("/", HandleAsync)
+            .RequireAuthorization(RedressPolicies.Customer)
+            .RequireRateLimiting("intake")
+            .WithName("FileComplaint")
+            .WithSummary("File a complaint as the signed-in customer")
+            .Accepts<FileComplaintRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    private static async Task<Results<Created<ComplaintDetails>, ProblemHttpResult>> HandleAsync(
+        FileComplaintRequest request, HttpContext context, FileComplaintHandler handler, CancellationToken cancellationToken)
+    {
+        var actor = Actor.FromPrincipal(context.User)!;
+        var result = await handler.HandleAsync(actor, request, ComplaintChannel.InApp, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/complaints/{result.Value.Number}", result.Value)
+            : result.Error.ToProblem();
+    }
+}

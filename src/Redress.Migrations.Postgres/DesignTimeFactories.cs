@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Redress.Access.Data;
+using Redress.Complaints.Data;
+using Redress.SharedKernel.Persistence;
+
+namespace Redress.Migrations.Postgres;
+
+// Used only by `dotnet ef migrations add`; the database named here is never opened.
+internal static class DesignTime
+{
+    public static readonly DatabaseSettings Settings = new() { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=redress_design_time" };
+}
+
+internal sealed class AccessContextFactory : IDesignTimeDbContextFactory<AccessDbContext>
+{
+    public AccessDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AccessDbContext>().UseRedressDatabase(DesignTime.Settings, "access").Options);
+}
+
+internal sealed class ComplaintsContextFactory : IDesignTimeDbContextFactory<ComplaintsDbContext>
+{
+    public ComplaintsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ComplaintsDbContext>().UseRedressDatabase(DesignTime.Settings, "complaints").Options);
+}

@@ -1,0 +1,49 @@
+using Redress.Access;
+using Redress.Complaints;
+using Redress.SharedKernel.Hosting;
+using Redress.Web.Components;
+using Redress.Web.Errors;
+using Redress.Web.Hosting;
+using Redress.Web.Localization;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRedressPlatform(builder.Configuration);
+builder.Services.AddAccessData(builder.Configuration);
+builder.Services.AddAccessAuthentication();
+builder.Services.AddComplaints();
+
+builder.Services.AddRedressErrors();
+builder.Services.AddRedressRateLimits(builder.Configuration);
+builder.Services.AddRedressHealthChecks();
+builder.Services.AddRedressOpenApi();
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddHostedService<StartupTasks>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestBodyLimits();
+app.UseRedressLocalization();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/reference", options => options.WithTitle("Redress API"));
+app.MapRedressHealthChecks();
+app.MapCultureSwitch();
+app.MapAccessApi();
+app.MapComplaintsApi();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that test hosts can start the real application.</summary>
+public partial class Program;
