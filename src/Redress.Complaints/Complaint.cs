@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Redress.SharedKernel.Money;
+using Redress.SharedKernel;
 using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints;
@@ -54,7 +54,7 @@ internal sealed class Complaint
 
     public IReadOnlyList<TimelineEvent> Timeline => _timeline;
 
-    public Money? Amount => AmountMinorUnits is { } minor && SharedKernel.Money.Currency.TryFind(Currency, out var currency)
+    public Money? Amount => AmountMinorUnits is { } minor && SharedKernel.Currency.TryFind(Currency, out var currency)
         ? new Money(minor, currency.Value)
         : null;
 

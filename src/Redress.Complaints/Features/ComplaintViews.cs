@@ -1,4 +1,5 @@
-using Redress.SharedKernel.Money;
+using Redress.SharedKernel;
+
 
 namespace Redress.Complaints.Features;
 

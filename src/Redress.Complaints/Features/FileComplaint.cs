@@ -9,7 +9,6 @@ using Redress.Complaints.Data;
 using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Http;
-using Redress.SharedKernel.Money;
 using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints.Features;

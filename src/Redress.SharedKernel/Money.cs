@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Redress.SharedKernel.Money;
+namespace Redress.SharedKernel;
 
 /// <summary>An amount in integer minor units of one currency; never a floating-point number.</summary>
 public readonly record struct Money(long MinorUnits, Currency Currency)

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Redress.SharedKernel.Money;
+namespace Redress.SharedKernel;
 
 /// <summary>An active ISO 4217 currency and the number of its minor-unit digits.</summary>
 public readonly record struct Currency

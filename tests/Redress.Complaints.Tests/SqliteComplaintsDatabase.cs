@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Redress.Complaints.Data;
+using Redress.Complaints.Features;
+using Redress.Complaints.Resources;
+using Redress.SharedKernel.Persistence;
+
+namespace Redress.Complaints.Tests;
+
+/// <summary>A migrated SQLite file of the complaints module, fresh for each test class.</summary>
+public sealed class SqliteComplaintsDatabase : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "redress-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
+
+    public IStringLocalizer<ComplaintMessages> Text { get; } = new StringLocalizer<ComplaintMessages>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    public ComplaintsDbContext NewContext()
+    {
+        var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder };
+        return new ComplaintsDbContext(new DbContextOptionsBuilder<ComplaintsDbContext>().UseRedressDatabase(settings, "complaints").Options);
+    }
+
+    public FileComplaintHandler NewFileHandler(ComplaintsDbContext db) =>
+        new(db, Time, Text, NullLogger<FileComplaintHandler>.Instance);
+
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = NewContext();
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
