@@ -53,8 +53,18 @@ internal static class HttpPipeline
     public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                return next(context);
+            }
+
+            // A declared length is refused before reading; a chunked body is cut off by the server while it reads.
+            if (context.Request.ContentLength > ApiBodyLimitBytes)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
                 limit.MaxRequestBodySize = ApiBodyLimitBytes;
             }

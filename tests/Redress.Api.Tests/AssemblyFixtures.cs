@@ -1,0 +1,4 @@
+using Redress.Api.Tests;
+
+[assembly: AssemblyFixture(typeof(SqliteApp))]
+[assembly: AssemblyFixture(typeof(PostgresApp))]
