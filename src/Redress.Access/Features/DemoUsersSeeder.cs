@@ -13,13 +13,13 @@ internal sealed class DemoUsersSeeder(UserManager<RedressUser> users, IOptions<D
         new("wang.xiaoming@example.com", "王小明", "+8613800138000", "CN", "zh-CN", RedressRoles.Customer),
         new("li.na@example.com", "李娜", "+8613912345678", "CN", "zh-CN", RedressRoles.Customer),
         new("chen.meiling@example.com", "陈美玲", "+8618612345678", "CN", "zh-CN", RedressRoles.Customer),
-        new("emily.clarke@example.com", "Emily Clarke", "+447700900123", "GB", "en", RedressRoles.Customer),
+        new("emily.clarke@example.com", "Emily Clarke", "+447911123456", "GB", "en", RedressRoles.Customer),
         new("james.miller@example.com", "James Miller", "+14155552671", "US", "en", RedressRoles.Customer),
         new("sophie.martin@example.com", "Sophie Martin", "+33612345678", "EU", "en", RedressRoles.Customer),
         new("agent@example.com", "张伟 (Agent)", "+8613700001111", "CN", "zh-CN", RedressRoles.Agent),
-        new("supervisor@example.com", "Sarah Thompson (Supervisor)", "+447700900456", "GB", "en", RedressRoles.Supervisor),
+        new("supervisor@example.com", "Sarah Thompson (Supervisor)", "+447700123456", "GB", "en", RedressRoles.Supervisor),
         new("compliance@example.com", "刘洋 (Compliance)", "+8613700002222", "CN", "zh-CN", RedressRoles.ComplianceOfficer),
-        new("admin@example.com", "Alex Morgan (Administrator)", "+447700900789", "GB", "en", RedressRoles.Administrator),
+        new("admin@example.com", "Alex Morgan (Administrator)", "+447400123456", "GB", "en", RedressRoles.Administrator),
     ];
 
     public int Order => 0;
