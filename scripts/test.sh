@@ -42,33 +42,28 @@ export REDRESS_CHROMIUM="$(command -v chromium)"
 results="$root/.artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+log="$results/test-output.log"
 
 dotnet build Redress.slnx -nologo -clp:ErrorsOnly
 build_status=$?
 
 test_status=1
 if [ $build_status -eq 0 ]; then
-  dotnet test --solution Redress.slnx --no-build --results-directory "$results" --report-xunit-xml
-  test_status=$?
+  dotnet test --solution Redress.slnx --no-build --results-directory "$results" --report-xunit-trx 2>&1 | tee "$log"
+  test_status=${PIPESTATUS[0]}
 fi
 
-# Count from the xUnit reports: the runners print per-project summaries only.
-sum_attribute() {
-  local total=0 value
-  for value in $(cat "$results"/*.xml 2>/dev/null | grep -o '<assembly [^>]*>' | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'); do
-    total=$((total + value))
-  done
-  echo "$total"
-}
-passed=$(sum_attribute passed)
-failed=$(( $(sum_attribute failed) + $(sum_attribute errors) ))
-skipped=$(( $(sum_attribute skipped) + $(sum_attribute not-run) ))
-if [ $build_status -ne 0 ] || { [ $test_status -ne 0 ] && [ $failed -eq 0 ]; }; then
+# The platform ends with one summary over every test project; read the counts from it.
+count() { grep -E "^\s+$1: [0-9]+" "$log" 2>/dev/null | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(count succeeded)
+failed=$(count failed)
+skipped=$(count skipped)
+if [ $build_status -ne 0 ] || { [ $test_status -ne 0 ] && [ "$failed" -eq 0 ]; }; then
   # A build failure or a crashed test host leaves no failing test to count; count it as one.
   failed=$((failed + 1))
 fi
 
 summary="$passed passed, $failed failed"
-if [ $skipped -gt 0 ]; then summary="$summary, $skipped skipped"; fi
+if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
 echo "$summary"
-[ $failed -eq 0 ]
+[ "$failed" -eq 0 ]
