@@ -22,8 +22,6 @@ internal static class Display
 
     public static string Stage(this IStringLocalizer<UiText> text, ComplaintStage stage) => text[$"Stage_{stage}"];
 
-    public static string WaitingOn(this IStringLocalizer<UiText> text, WaitingOn waitingOn) => text[$"WaitingOn_{waitingOn}"];
-
     public static string Priority(this IStringLocalizer<UiText> text, ComplaintPriority priority) => text[$"Priority_{priority}"];
 
     public static string Role(this IStringLocalizer<UiText> text, string role) => text[$"Role_{role}"];
@@ -71,7 +69,7 @@ internal static class Display
     /// <summary>Status colour: green when answered, amber when the customer has the next move, neutral otherwise.</summary>
     public static string StatusClass(ComplaintStage stage, WaitingOn waitingOn) =>
         Step(stage) == ProgressStep.Answered ? "status status-done"
-        : waitingOn == Complaints.WaitingOn.Customer ? "status status-you"
+        : waitingOn == WaitingOn.Customer ? "status status-you"
         : "status status-open";
 
     public static string PriorityClass(ComplaintPriority priority) =>
