@@ -31,6 +31,8 @@ app.UseStatusCodePages();
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
     pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+// Routing after the re-execution above, so that the re-executed request finds the status page's endpoint.
+app.UseRouting();
 app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseRedressLocalization();
