@@ -15,7 +15,7 @@ namespace Redress.Browser.Tests;
 public sealed class AppFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "redress-browser-" + Guid.NewGuid().ToString("N"));
-    private WebApplicationFactory<Program>? _factory;
+    private RedressFactory? _factory;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -25,16 +25,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "redress.db")}");
-            builder.UseSetting("Demo:Enabled", "true");
-            // Every test signs in several people from one address.
-            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
-        });
-        _factory.UseKestrel(0);
+        _factory = new RedressFactory(Path.Combine(_dataDirectory, "redress.db"));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
@@ -76,5 +67,27 @@ public sealed class AppFixture : IAsyncLifetime
             .Select(directory => Path.Combine(directory, "chromium"))
             .FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Chromium is not on the PATH; install Debian's chromium package.");
+    }
+}
+
+/// <summary>The real host on Kestrel at a port the system picks, so runs never collide with a developer's app.</summary>
+internal sealed class RedressFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databaseFile;
+
+    public RedressFactory(string databaseFile)
+    {
+        _databaseFile = databaseFile;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_databaseFile}");
+        builder.UseSetting("Demo:Enabled", "true");
+        // Every test signs in several people from one address.
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
     }
 }
