@@ -28,8 +28,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Pages explain an error status in a page of their own; the API keeps answering with problem details.
+// Only for GET: a re-executed POST would reach the status page as a form post and be refused all over again.
 app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+    context => (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
     pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 // Routing after the re-execution above, so that the re-executed request finds the status page's endpoint.
 app.UseRouting();

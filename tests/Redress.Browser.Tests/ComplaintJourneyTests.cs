@@ -41,6 +41,10 @@ public sealed partial class ComplaintJourneyTests(AppFixture app) : IClassFixtur
         await Expect(page.Locator(".timeline li")).ToHaveCountAsync(1);
         await Expect(page.Locator(".timeline")).ToContainTextAsync("我们已收到您的投诉");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await page.GotoAsync($"/complaints/{number}");
+        Assert.Equal("/signin", new Uri(page.Url).AbsolutePath);
+
         await using var li = await app.NewContextAsync("zh-CN");
         var other = await li.NewPageAsync();
         await SignInAsync(other, "li.na@example.com");

@@ -10,12 +10,12 @@ internal static class SignOutEndpoint
     public static void MapSignOut(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<RedressUser> signIn) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
+            // Without a valid token the request may come from another site: go home, but leave the session alone.
+            if (await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest();
+                await signIn.SignOutAsync();
             }
 
-            await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
 }
