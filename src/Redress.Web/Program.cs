@@ -2,6 +2,7 @@ using Redress.Access;
 using Redress.Complaints;
 using Redress.SharedKernel.Hosting;
 using Redress.Web.Components;
+using Redress.Web.Components.Pages.Account;
 using Redress.Web.Errors;
 using Redress.Web.Hosting;
 using Redress.Web.Localization;
@@ -26,6 +27,14 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Pages explain an error status in a page of their own; the API keeps answering with problem details.
+// Only for GET: a re-executed POST would reach the status page as a form post and be refused all over again.
+app.UseWhen(
+    context => (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+// Routing after the re-execution above, so that the re-executed request finds the status page's endpoint.
+app.UseRouting();
 app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseRedressLocalization();
@@ -40,6 +49,7 @@ app.MapScalarApiReference("/api/reference", options => options.WithTitle("Redres
 app.MapRedressHealthChecks();
 app.MapCultureSwitch();
 app.MapAccessApi();
+app.MapSignOut();
 app.MapComplaintsApi();
 app.MapRazorComponents<App>();
 

@@ -24,14 +24,18 @@ internal static class CultureSetup
         endpoints.MapGet("/culture", (string? name, string? returnUrl, HttpContext context) =>
         {
             var culture = Supported.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ?? Supported[0];
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            Remember(context.Response, culture);
             // Only local paths: an open redirect would let a phishing link borrow our domain.
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
                 ? returnUrl
                 : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
+
+    /// <summary>Keeps the reader's language for a year in the cookie the request-localization middleware reads.</summary>
+    public static void Remember(HttpResponse response, CultureInfo culture) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 }
