@@ -82,7 +82,8 @@ public static class AccessModule
         services.AddAuthorizationBuilder()
             .AddPolicy(RedressPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(RedressPolicies.Customer, policy => policy.RequireRole(RedressRoles.Customer))
-            .AddPolicy(RedressPolicies.CaseWorker, policy => policy.RequireRole([.. RedressRoles.CaseWorkers]));
+            .AddPolicy(RedressPolicies.CaseWorker, policy => policy.RequireRole([.. RedressRoles.CaseWorkers]))
+            .AddPolicy(RedressPolicies.Compliance, policy => policy.RequireRole(RedressRoles.ComplianceOfficer));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Redress.Access;
+using Redress.Calendars;
 using Redress.Cli;
 using Redress.Complaints;
 using Redress.SharedKernel.Hosting;
@@ -9,6 +10,7 @@ var root = new RootCommand("Redress operator commands. Configure with appsetting
 root.Subcommands.Add(MigrateCommand.Create(BuildHost));
 root.Subcommands.Add(SeedDemoCommand.Create(BuildHost));
 root.Subcommands.Add(CreateUserCommand.Create(BuildHost));
+root.Subcommands.Add(CalendarsCommand.Create(BuildHost));
 return await root.Parse(args).InvokeAsync();
 
 static IHost BuildHost()
@@ -17,5 +19,6 @@ static IHost BuildHost()
     builder.Services.AddRedressPlatform(builder.Configuration);
     builder.Services.AddAccessData(builder.Configuration);
     builder.Services.AddComplaints();
+    builder.Services.AddCalendars();
     return builder.Build();
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Redress.Access.Data;
+using Redress.Calendars.Data;
 using Redress.Complaints.Data;
 using Redress.SharedKernel.Persistence;
 
@@ -22,4 +23,10 @@ internal sealed class ComplaintsContextFactory : IDesignTimeDbContextFactory<Com
 {
     public ComplaintsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<ComplaintsDbContext>().UseRedressDatabase(DesignTime.Settings, "complaints").Options);
+}
+
+internal sealed class CalendarsContextFactory : IDesignTimeDbContextFactory<CalendarsDbContext>
+{
+    public CalendarsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<CalendarsDbContext>().UseRedressDatabase(DesignTime.Settings, "calendars").Options);
 }

@@ -1,4 +1,5 @@
 using Redress.Access;
+using Redress.Calendars;
 using Redress.Complaints;
 using Redress.SharedKernel.Hosting;
 using Redress.Web.Components;
@@ -14,6 +15,7 @@ builder.Services.AddRedressPlatform(builder.Configuration);
 builder.Services.AddAccessData(builder.Configuration);
 builder.Services.AddAccessAuthentication();
 builder.Services.AddComplaints();
+builder.Services.AddCalendars();
 
 builder.Services.AddRedressErrors();
 builder.Services.AddRedressRateLimits(builder.Configuration);
@@ -51,6 +53,7 @@ app.MapCultureSwitch();
 app.MapAccessApi();
 app.MapSignOut();
 app.MapComplaintsApi();
+app.MapCalendarsApi();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -6,4 +6,5 @@ public static class RedressPolicies
     public const string Customer = "customer";
     public const string CaseWorker = "case-worker";
     public const string SignedIn = "signed-in";
+    public const string Compliance = "compliance";
 }
