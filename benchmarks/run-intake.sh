@@ -4,7 +4,9 @@
 # after a warm-up, stops everything, and rewrites the results section of docs/benchmarks.md.
 #
 # Usage: benchmarks/run-intake.sh [--concurrency 8,32,64] [--duration 20] [--warmup 5] [--providers "sqlite postgres"]
-#                                 [--no-docs] [--keep]
+#                                 [--wait-quiet SECONDS] [--no-docs] [--keep]
+# --wait-quiet waits up to SECONDS before each provider for the 1-minute load average to fall below 1 (the machine may
+# be shared with other builds; the load average at each start is recorded either way).
 # Environment: REDRESS_BENCH_PORT (app, default 5180), REDRESS_BENCH_PG_PORT (default 55433),
 #              PG_BIN (default /usr/lib/postgresql/15/bin), REDRESS_BENCH_APP_ENV (extra NAME=VALUE settings for the app,
 #              space-separated, e.g. to compare a setting).
@@ -18,6 +20,7 @@ warmup=5
 providers="sqlite postgres"
 write_docs=true
 keep=false
+wait_quiet=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --concurrency) concurrency=$2; shift 2 ;;
@@ -26,7 +29,8 @@ while [[ $# -gt 0 ]]; do
         --providers) providers=$2; shift 2 ;;
         --no-docs) write_docs=false; shift ;;
         --keep) keep=true; shift ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        --wait-quiet) wait_quiet=$2; shift 2 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -109,11 +113,15 @@ start_app() {
 
 # drive LABEL OUTPUT.md
 drive() {
+    local deadline=$((SECONDS + wait_quiet))
+    while ((SECONDS < deadline)) && awk '{ exit !($1 >= 1) }' /proc/loadavg; do sleep 5; done
+    loads+=("$1: $(cut -d' ' -f1-3 /proc/loadavg)")
     dotnet "$work/driver/Redress.LoadDriver.dll" --url "$url" --label "$1" --concurrency "$concurrency" \
         --warmup "$warmup" --duration "$duration" --server-pid "$app_pid" --output "$2"
 }
 
 results=()
+loads=()
 for provider in $providers; do
     case "$provider" in
         sqlite)
@@ -156,7 +164,7 @@ section="$work/section.md"
     echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- Command: \`$command_line\` (warm-up ${warmup} s and measurement ${duration} s per concurrency level)"
     echo "- Machine: $(nproc) cores (${cpu_model:-unknown CPU}), $(free -h | awk '/^Mem:/ {print $2}') memory, Linux $(uname -r); .NET SDK $(dotnet --version); $("$pg_bin/postgres" --version 2>/dev/null || echo 'PostgreSQL not found')"
-    echo "- Load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared with other builds; the driver runs on the same cores as the app)"
+    echo "- Load average (1, 5, 15 min) as each provider's run began: $(IFS=';'; echo "${loads[*]}" | sed 's/;/; /g') — the machine may be shared with other builds, and the driver runs on the same two cores as the app"
     echo "- App: Release publish, \`ASPNETCORE_ENVIRONMENT=Development\` (demo users), logging at Warning, intake rate limit raised to 100,000,000/min${REDRESS_BENCH_APP_ENV:+, extra settings \`$REDRESS_BENCH_APP_ENV\`}"
     for r in "${results[@]}"; do
         echo
