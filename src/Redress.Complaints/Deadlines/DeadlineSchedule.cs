@@ -1,0 +1,62 @@
+using Redress.SharedKernel.Calendars;
+
+namespace Redress.Complaints.Deadlines;
+
+/// <summary>
+/// The instants by which a complaint must be acknowledged, given a holding reply, and answered. Each falls at the
+/// end of the due day in the policy's time zone. <see cref="CalendarComplete"/> is false when a date was counted
+/// into a year whose calendar is not loaded (weekends only were skipped there), so staff can be told.
+/// </summary>
+public sealed record DeadlineSchedule(
+    string Policy,
+    DateTimeOffset? AcknowledgeBy,
+    DateTimeOffset? HoldingReplyBy,
+    DateTimeOffset FinalBy,
+    DateTimeOffset? ExtendedFinalBy,
+    bool CalendarComplete);
+
+public static class DeadlineCalculator
+{
+    public static DeadlineSchedule Compute(string policyName, DeadlinePolicy policy, BusinessCalendar calendar, DateTimeOffset receivedAt)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
+        var receivedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, zone).DateTime);
+        var complete = true;
+
+        DateTimeOffset? Due(DeadlineSpan? span)
+        {
+            if (span is null)
+            {
+                return null;
+            }
+
+            var day = span.Unit switch
+            {
+                DeadlineUnit.BusinessDays => calendar.AddBusinessDays(receivedOn, span.Amount),
+                DeadlineUnit.CalendarDays => receivedOn.AddDays(span.Amount),
+                DeadlineUnit.Weeks => receivedOn.AddDays(7 * span.Amount),
+                _ => throw new InvalidOperationException($"Unknown deadline unit {span.Unit}."),
+            };
+            if (span.Unit == DeadlineUnit.BusinessDays && !calendar.CoversYear(day.Year))
+            {
+                complete = false;
+            }
+
+            return EndOfDay(day, zone);
+        }
+
+        var acknowledge = Due(policy.Acknowledge);
+        var holding = Due(policy.HoldingReply);
+        var final = Due(policy.Final)!.Value;
+        var extended = Due(policy.ExtendedFinal);
+        return new DeadlineSchedule(policyName, acknowledge, holding, final, extended, complete);
+    }
+
+    /// <summary>The last instant of a local day: deadlines are met by anything done on the due day.</summary>
+    private static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var nextMidnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var offset = zone.GetUtcOffset(nextMidnight);
+        return new DateTimeOffset(nextMidnight, offset).AddTicks(-1).ToUniversalTime();
+    }
+}
