@@ -20,7 +20,7 @@ public static class AccessModule
     /// <summary>The default scheme: bearer when the request carries a bearer token, else the sign-in cookie.</summary>
     public const string CookieOrBearerScheme = "Redress.CookieOrBearer";
 
-    /// <summary>Users, roles and their store. Enough for the CLI; the web host adds <see cref="AddAccessAuthentication"/>.</summary>
+    /// <summary>Users, roles and their store: enough for the CLI. The web host adds <see cref="AddAccessAuthentication"/>.</summary>
     public static IServiceCollection AddAccessData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDbContext<AccessDbContext>((provider, options) =>
@@ -38,9 +38,7 @@ public static class AccessModule
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccessDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<RedressClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddClaimsPrincipalFactory<RedressClaimsFactory>();
 
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoSeeder, DemoUsersSeeder>();
@@ -50,6 +48,10 @@ public static class AccessModule
     /// <summary>Cookie sign-in for pages, bearer tokens for the API, and the role policies.</summary>
     public static IServiceCollection AddAccessAuthentication(this IServiceCollection services)
     {
+        // Signing in needs HTTP authentication and data protection, which only the web host has.
+        new IdentityBuilder(typeof(RedressUser), typeof(IdentityRole<Guid>), services)
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieOrBearerScheme;

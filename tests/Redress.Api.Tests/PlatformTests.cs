@@ -77,28 +77,9 @@ public sealed class ProductionConfigurationTests
         Assert.Contains("Demo accounts", failure.ToString(), StringComparison.Ordinal);
     }
 
-    private sealed class ProductionApp(bool demoEnabled) : RedressApp
+    private sealed class ProductionApp(bool demoEnabled) : SqliteApp
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "redress-api-tests", Guid.NewGuid().ToString("N"));
-
-        public override string Provider => "Sqlite";
-
         protected override string Environment => "Production";
-
-        protected override string ConnectionString => $"Data Source={Path.Combine(_folder, "redress.db")}";
-
-        protected override Task PrepareDatabaseAsync()
-        {
-            Directory.CreateDirectory(_folder);
-            return Task.CompletedTask;
-        }
-
-        protected override Task DropDatabaseAsync()
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder, recursive: true);
-            return Task.CompletedTask;
-        }
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {

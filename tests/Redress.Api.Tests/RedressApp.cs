@@ -92,7 +92,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     public sealed record TokenResponse(string AccessToken);
 }
 
-public sealed class SqliteApp : RedressApp
+public class SqliteApp : RedressApp
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "redress-api-tests", Guid.NewGuid().ToString("N"));
 
