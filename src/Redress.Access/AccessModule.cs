@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -48,6 +49,8 @@ public static class AccessModule
     /// <summary>Cookie sign-in for pages, bearer tokens for the API, and the role policies.</summary>
     public static IServiceCollection AddAccessAuthentication(this IServiceCollection services)
     {
+        services.AddDataProtection().SetApplicationName("Redress").PersistKeysToDbContext<AccessDbContext>();
+
         // Signing in needs HTTP authentication and data protection, which only the web host has.
         new IdentityBuilder(typeof(RedressUser), typeof(IdentityRole<Guid>), services)
             .AddSignInManager()

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Redress.SharedKernel.Security;
 
 namespace Redress.Api.Tests;
@@ -19,6 +22,22 @@ public abstract class AccessApiTests(RedressApp app)
         Assert.Equal([RedressRoles.Customer], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("GB", me.GetProperty("jurisdiction").GetString());
         Assert.Equal("en", me.GetProperty("culture").GetString());
+    }
+
+    [Fact]
+    public async Task A_token_issued_by_one_instance_is_honoured_by_another_on_the_same_database()
+    {
+        using var client = await app.ClientForAsync(RedressRoles.Customer);
+        await using var secondInstance = app.WithWebHostBuilder(_ => { });
+        using var other = secondInstance.CreateClient();
+        other.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+
+        var me = await other.GetAsync("/api/auth/me", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        // Shared through the database, not through a folder that two machines would not share.
+        var keyManagement = secondInstance.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
+        Assert.Contains("EntityFrameworkCore", keyManagement.XmlRepository?.GetType().FullName, StringComparison.Ordinal);
     }
 
     [Fact]
