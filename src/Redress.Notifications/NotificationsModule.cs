@@ -28,7 +28,9 @@ public static class NotificationsModule
         services.AddModuleDatabase<NotificationsDbContext>("notifications");
 
         services.AddScoped<TemplateStore>();
-        services.AddScoped<DeliveryRunner>();
+        // Built by factory: the runner needs an IOutboxSource, which may not be registered yet, and start-up
+        // validation must not refuse a host whose worker simply stays idle.
+        services.AddScoped(provider => ActivatorUtilities.CreateInstance<DeliveryRunner>(provider));
         services.AddSingleton<IEmailTransport>(provider =>
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<NotificationSettings>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<PickupFolderEmailTransport>(provider)
