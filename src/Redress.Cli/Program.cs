@@ -4,6 +4,7 @@ using Redress.Access;
 using Redress.Calendars;
 using Redress.Cli;
 using Redress.Complaints;
+using Redress.Notifications;
 using Redress.SharedKernel.Hosting;
 
 var root = new RootCommand("Redress operator commands. Configure with appsettings.json beside the tool or environment variables such as Database__Provider and Database__ConnectionString.");
@@ -20,5 +21,6 @@ static IHost BuildHost()
     builder.Services.AddAccessData(builder.Configuration);
     builder.Services.AddComplaints();
     builder.Services.AddCalendars();
+    builder.Services.AddNotifications(builder.Configuration);
     return builder.Build();
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Redress.Access.Data;
 using Redress.Calendars.Data;
 using Redress.Complaints.Data;
+using Redress.Notifications.Data;
 using Redress.SharedKernel.Persistence;
 
 namespace Redress.Migrations.Postgres;
@@ -29,4 +30,10 @@ internal sealed class CalendarsContextFactory : IDesignTimeDbContextFactory<Cale
 {
     public CalendarsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<CalendarsDbContext>().UseRedressDatabase(DesignTime.Settings, "calendars").Options);
+}
+
+internal sealed class NotificationsContextFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
+{
+    public NotificationsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseRedressDatabase(DesignTime.Settings, "notifications").Options);
 }

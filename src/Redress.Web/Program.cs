@@ -1,6 +1,7 @@
 using Redress.Access;
 using Redress.Calendars;
 using Redress.Complaints;
+using Redress.Notifications;
 using Redress.SharedKernel.Hosting;
 using Redress.Web.Components;
 using Redress.Web.Components.Pages.Account;
@@ -16,6 +17,7 @@ builder.Services.AddAccessData(builder.Configuration);
 builder.Services.AddAccessAuthentication();
 builder.Services.AddComplaints();
 builder.Services.AddCalendars();
+builder.Services.AddNotifications(builder.Configuration);
 
 builder.Services.AddRedressErrors();
 builder.Services.AddRedressRateLimits(builder.Configuration);
@@ -54,6 +56,7 @@ app.MapAccessApi();
 app.MapSignOut();
 app.MapComplaintsApi();
 app.MapCalendarsApi();
+app.MapNotificationsApi();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetArchTest.Rules;
 using Redress.Access;
 using Redress.Complaints;
+using Redress.Notifications;
 using Redress.SharedKernel;
 
 namespace Redress.Architecture.Tests;
@@ -13,6 +14,7 @@ public sealed class ModuleBoundaryTests
     private static readonly Assembly s_sharedKernel = typeof(Money).Assembly;
     private static readonly Assembly s_access = typeof(AccessModule).Assembly;
     private static readonly Assembly s_complaints = typeof(ComplaintsModule).Assembly;
+    private static readonly Assembly s_notifications = typeof(NotificationsModule).Assembly;
 
     public static TheoryData<string, string> ForbiddenDependencies => new()
     {
@@ -24,13 +26,20 @@ public sealed class ModuleBoundaryTests
         { "Redress.Access", "Redress.Web" },
         { "Redress.Complaints", "Redress.Migrations" },
         { "Redress.Access", "Redress.Migrations" },
+        { "Redress.Notifications", "Redress.Complaints" },
+        { "Redress.Notifications", "Redress.Access" },
+        { "Redress.Notifications", "Redress.Web" },
+        { "Redress.Notifications", "Redress.Migrations" },
+        { "Redress.Complaints", "Redress.Notifications" },
+        { "Redress.Access", "Redress.Notifications" },
+        { "Redress.SharedKernel", "Redress.Notifications" },
     };
 
     [Theory]
     [MemberData(nameof(ForbiddenDependencies))]
     public void A_module_does_not_depend_on_another_module(string module, string forbidden)
     {
-        var assembly = new[] { s_sharedKernel, s_access, s_complaints }.Single(a => a.GetName().Name == module);
+        var assembly = new[] { s_sharedKernel, s_access, s_complaints, s_notifications }.Single(a => a.GetName().Name == module);
         var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOn(forbidden).GetResult();
         Assert.True(result.IsSuccessful, $"{module} depends on {forbidden}: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
@@ -39,7 +48,7 @@ public sealed class ModuleBoundaryTests
     public void Module_databases_and_entities_stay_inside_their_module()
     {
         // A DbContext may be public so handlers can take it, but its entity types must not leak.
-        foreach (var assembly in new[] { s_access, s_complaints })
+        foreach (var assembly in new[] { s_access, s_complaints, s_notifications })
         {
             var leakingEntities = assembly.GetTypes()
                 .Where(t => t.IsPublic && t.IsSubclassOf(typeof(DbContext)))
@@ -66,7 +75,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Handlers_live_in_a_features_namespace()
     {
-        var result = Types.InAssemblies([s_access, s_complaints])
+        var result = Types.InAssemblies([s_access, s_complaints, s_notifications])
             .That().HaveNameEndingWith("Handler")
             .Should().ResideInNamespaceEndingWith(".Features")
             .GetResult();
@@ -76,7 +85,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Only_the_hosts_reference_the_migration_assemblies()
     {
-        foreach (var assembly in new[] { s_sharedKernel, s_access, s_complaints })
+        foreach (var assembly in new[] { s_sharedKernel, s_access, s_complaints, s_notifications })
         {
             Assert.DoesNotContain(assembly.GetReferencedAssemblies(), reference => reference.Name!.StartsWith("Redress.Migrations", StringComparison.Ordinal));
         }

@@ -21,4 +21,25 @@ internal sealed class UserDirectory(AccessDbContext db) : IUserDirectory
             user => user.Id,
             user => new UserSummary(user.Id, user.DisplayName, Phones.Mask(user.PhoneNumber), user.Jurisdiction));
     }
+
+    public async Task<IReadOnlyDictionary<Guid, ContactDetails>> FindContactsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<Guid, ContactDetails>();
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .Where(user => userIds.Contains(user.Id))
+            .Select(user => new { user.Id, user.DisplayName, user.Email, user.PhoneNumber, user.PreferredCulture })
+            .ToListAsync(cancellationToken);
+        return users.ToDictionary(
+            user => user.Id,
+            user => new ContactDetails(
+                user.Id,
+                user.DisplayName,
+                string.IsNullOrWhiteSpace(user.Email) ? null : user.Email,
+                string.IsNullOrWhiteSpace(user.PhoneNumber) ? null : user.PhoneNumber,
+                user.PreferredCulture));
+    }
 }

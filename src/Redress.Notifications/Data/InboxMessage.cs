@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Redress.Notifications.Data;
+
+/// <summary>A message in a user's in-app inbox.</summary>
+internal sealed class InboxMessage
+{
+    public long Id { get; init; }
+
+    public required Guid RecipientId { get; init; }
+
+    public required long EventId { get; init; }
+
+    public required string ComplaintNumber { get; init; }
+
+    public required string EventType { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Body { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> message)
+    {
+        message.ToTable("inbox_messages");
+        message.HasKey(m => m.Id);
+        message.Property(m => m.ComplaintNumber).HasMaxLength(32);
+        message.Property(m => m.EventType).HasMaxLength(64);
+        // Serves the inbox list (keyset on Id descending) and the unread count.
+        message.HasIndex(m => new { m.RecipientId, m.Id });
+        message.HasIndex(m => new { m.EventId, m.RecipientId }).IsUnique();
+    }
+}
