@@ -359,7 +359,7 @@ internal sealed class Complaint
             return refused;
         }
 
-        if (survivor.Id == Id)
+        if (survivor.Number == Number)
         {
             return CaseErrors.Conflict("merge_into_itself");
         }

@@ -31,6 +31,8 @@ internal sealed class ComplaintAttachmentConfiguration : IEntityTypeConfiguratio
     {
         attachment.ToTable("complaint_attachments");
         attachment.HasKey(a => a.Id);
+        // Ids are drawn before the row is stored (they name the stored file), so a set id still means a new row.
+        attachment.Property(a => a.Id).ValueGeneratedNever();
         attachment.Property(a => a.FileName).HasMaxLength(255);
         attachment.Property(a => a.ContentType).HasMaxLength(64);
         attachment.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();

@@ -176,7 +176,6 @@ namespace Redress.Migrations.Postgres.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<long>("ComplaintId")

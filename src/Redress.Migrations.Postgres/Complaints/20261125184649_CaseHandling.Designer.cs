@@ -12,7 +12,7 @@ using Redress.Complaints.Data;
 namespace Redress.Migrations.Postgres.Complaints
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261125184153_CaseHandling")]
+    [Migration("20261125184649_CaseHandling")]
     partial class CaseHandling
     {
         /// <inheritdoc />
@@ -179,7 +179,6 @@ namespace Redress.Migrations.Postgres.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<long>("ComplaintId")

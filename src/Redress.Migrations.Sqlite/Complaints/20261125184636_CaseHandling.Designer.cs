@@ -11,7 +11,7 @@ using Redress.Complaints.Data;
 namespace Redress.Migrations.Sqlite.Complaints
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261125184150_CaseHandling")]
+    [Migration("20261125184636_CaseHandling")]
     partial class CaseHandling
     {
         /// <inheritdoc />
@@ -172,7 +172,6 @@ namespace Redress.Migrations.Sqlite.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ComplaintId")
