@@ -43,7 +43,7 @@ public sealed record MessageView(
     IReadOnlyList<AttachmentView> Attachments);
 
 /// <summary>Where a customer can take the complaint after the operator's final word, from configuration per jurisdiction.</summary>
-public sealed record ExternalRoute(string Name, string Contact, string? Url);
+public sealed record ExternalRoute(string Name, string Contact, string? Url = null);
 
 /// <summary>A complaint with its details, timeline and conversation, as the reader may see it.</summary>
 public sealed record ComplaintDetails(
