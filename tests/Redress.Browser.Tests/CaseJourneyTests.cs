@@ -97,6 +97,37 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
         await Expect(page.Locator(".conversation")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Filing_again_about_the_same_transaction_offers_to_add_to_the_open_complaint()
+    {
+        await using var context = await app.NewContextAsync("en-US");
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "sophie.martin@example.com");
+        var first = await FileAsync(page, "TX-DUP-4711", "The top-up failed but my card was charged.");
+        var second = await FileAsync(page, "TX-DUP-4711", "Also: the bank shows the charge twice now.");
+
+        await Expect(page.Locator(".banner:not(.banner-success)")).ToContainTextAsync(first);
+        await Click(page, $"Add to {first}");
+
+        Assert.EndsWith($"/complaints/{first}?done=SendMessage", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator(".conversation")).ToContainTextAsync("the bank shows the charge twice now");
+        await page.GotoAsync($"/complaints/{second}");
+        await Expect(page.Locator(".status")).ToContainTextAsync("Withdrawn");
+    }
+
+    private static async Task<string> FileAsync(IPage page, string reference, string description)
+    {
+        await page.GotoAsync("/complaints/new");
+        await page.Locator("#category").SelectOptionAsync("TransactionFailure");
+        await page.Locator("#occurredAt").FillAsync(TimeProvider.System.GetUtcNow().AddDays(-2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#description").FillAsync(description);
+        await page.Locator("#transactionReference").FillAsync(reference);
+        await page.Locator("#desiredOutcome").FillAsync("Refund the charge.");
+        await page.Locator("form.complaint-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(ComplaintUrl());
+        return ComplaintUrl().Match(page.Url).Groups["number"].Value;
+    }
+
     /// <summary>Presses an action button and waits for the next page: the marker set on this document is gone from the new one.</summary>
     private static async Task Click(IPage page, string button, bool expectDone = true)
     {
