@@ -115,10 +115,28 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
         await Expect(page.Locator(".status")).ToContainTextAsync("Withdrawn");
     }
 
-    private static async Task<string> FileAsync(IPage page, string reference, string description)
+    [Fact]
+    public async Task The_staff_queue_shows_a_new_complaint_without_a_reload()
+    {
+        await using var agentContext = await app.NewContextAsync("en-US");
+        var agent = await agentContext.NewPageAsync();
+        await SignInAsync(agent, "agent@example.com");
+        await agent.GotoAsync("/staff/queue?queue=Unassigned&category=Other");
+        await agent.EvaluateAsync("document.body.dataset.sameDocument = '1'");
+
+        await using var customerContext = await app.NewContextAsync("en-US");
+        var customer = await customerContext.NewPageAsync();
+        await SignInAsync(customer, "chen.meiling@example.com");
+        var number = await FileAsync(customer, "TX-LIVE-1", "The app logged me out and my points vanished.", "Other");
+
+        await Expect(agent.Locator("#queue-results")).ToContainTextAsync(number, new() { Timeout = 20_000 });
+        await Expect(agent.Locator("body[data-same-document]")).ToHaveCountAsync(1);
+    }
+
+    private static async Task<string> FileAsync(IPage page, string reference, string description, string category = "TransactionFailure")
     {
         await page.GotoAsync("/complaints/new");
-        await page.Locator("#category").SelectOptionAsync("TransactionFailure");
+        await page.Locator("#category").SelectOptionAsync(category);
         await page.Locator("#occurredAt").FillAsync(TimeProvider.System.GetUtcNow().AddDays(-2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#description").FillAsync(description);
         await page.Locator("#transactionReference").FillAsync(reference);
