@@ -164,6 +164,22 @@ public abstract class CaseApiTests(RedressApp app)
         await (await agent.GetAsync("/api/staff/queues?queue=everything", _ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "queue");
     }
 
+    [Fact]
+    public async Task Simultaneous_changes_either_land_on_the_chain_or_get_a_conflict_never_a_fork_or_an_error()
+    {
+        using var customer = await app.ClientForAsync(RedressRoles.Customer);
+        using var agent = await app.ClientForAsync(RedressRoles.Agent);
+        var number = await CaseFiles.FileAsync(customer, _ct);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 12).Select(i =>
+            agent.PostAsJsonAsync($"/api/complaints/{number}/notes", new { body = $"note {i}" }, _ct)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"unexpected {s}"));
+        var timeline = (await agent.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}", _ct)).GetProperty("timeline");
+        Assert.Equal(Enumerable.Range(1, 1 + statuses.Count(s => s == HttpStatusCode.OK)), timeline.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt32()));
+    }
+
     private async Task<List<string>> QueueAsync(HttpClient client, string query)
     {
         var numbers = new List<string>();
