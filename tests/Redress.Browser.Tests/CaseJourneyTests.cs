@@ -133,6 +133,29 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
         await Expect(agent.Locator("body[data-same-document]")).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task A_supervisor_sees_the_team_load_and_sets_an_agents_categories_and_an_agent_cannot()
+    {
+        await using var supervisorContext = await app.NewContextAsync("en-US");
+        var supervisor = await supervisorContext.NewPageAsync();
+        await SignInAsync(supervisor, "supervisor@example.com");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Team load" }).ClickAsync();
+        await Expect(supervisor.Locator("table")).ToContainTextAsync("张伟 (Agent)");
+
+        await supervisor.Locator("#skills-agent").SelectOptionAsync(new SelectOptionValue { Label = "张伟 (Agent)" });
+        await supervisor.GetByLabel("Fees").CheckAsync();
+        await supervisor.GetByLabel("Refund").CheckAsync();
+        await Click(supervisor, "Save categories", expectDone: false);
+        await Expect(supervisor.Locator(".banner-success")).ToContainTextAsync("Categories saved.");
+        await Expect(supervisor.Locator("table")).ToContainTextAsync("Refund, Fees");
+
+        await using var agentContext = await app.NewContextAsync("en-US");
+        var agent = await agentContext.NewPageAsync();
+        await SignInAsync(agent, "agent@example.com");
+        await Expect(agent.GetByRole(AriaRole.Link, new() { Name = "Team load" })).ToHaveCountAsync(0);
+        Assert.Equal(404, (await agent.GotoAsync("/staff/load"))!.Status);
+    }
+
     private static async Task<string> FileAsync(IPage page, string reference, string description, string category = "TransactionFailure")
     {
         await page.GotoAsync("/complaints/new");
