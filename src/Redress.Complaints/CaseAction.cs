@@ -81,8 +81,6 @@ internal static class CaseRules
         [CaseAction.Nudge] = (CaseParty.Owner, [.. Open]),
     };
 
-    public static bool IsOpen(ComplaintStage stage) => Open.Contains(stage);
-
     public static bool StageAllows(CaseAction action, ComplaintStage stage) => s_table[action].From.Contains(stage);
 
     public static bool PartyAllows(CaseAction action, Actor actor, Guid ownerId) => s_table[action].Party switch

@@ -120,8 +120,6 @@ internal sealed class Complaint
 
     public bool IsVisibleTo(Actor actor) => actor.IsCaseWorker || (actor.IsCustomer && actor.UserId == CustomerId);
 
-    public bool IsOpen => CaseRules.IsOpen(Stage);
-
     /// <summary>Where the stored chain ends; must be set from the last stored event before any change to a loaded complaint.</summary>
     public void ContinueTimeline(int lastSequence, string lastHash)
     {
@@ -135,8 +133,6 @@ internal sealed class Complaint
 
     public DateTimeOffset? AppealDeadline(CaseHandlingOptions options) =>
         ResolvedAt is { } resolved && AppealedAt is null ? resolved.AddDays(options.AppealWindowDays) : null;
-
-    public DateTimeOffset? NextNudgeAt(CaseHandlingOptions options) => LastNudgedAt?.Add(options.NudgeInterval);
 
     public Result<TimelineEvent> Acknowledge(Actor staff, DateTimeOffset now)
     {
