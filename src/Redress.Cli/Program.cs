@@ -12,6 +12,7 @@ root.Subcommands.Add(MigrateCommand.Create(BuildHost));
 root.Subcommands.Add(SeedDemoCommand.Create(BuildHost));
 root.Subcommands.Add(CreateUserCommand.Create(BuildHost));
 root.Subcommands.Add(CalendarsCommand.Create(BuildHost));
+root.Subcommands.Add(AuditCommand.Create(BuildHost));
 return await root.Parse(args).InvokeAsync();
 
 static IHost BuildHost()

@@ -8,6 +8,9 @@ namespace Redress.Complaints;
 internal sealed class Complaint
 {
     private readonly List<TimelineEvent> _timeline = [];
+    private readonly List<ComplaintMessage> _messages = [];
+    private int _headSequence;
+    private string? _headHash;
 
     private Complaint()
     {
@@ -52,7 +55,35 @@ internal sealed class Complaint
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The case worker who owns the complaint; null while it waits in the unassigned queue.</summary>
+    public Guid? AssigneeId { get; private set; }
+
+    public ComplaintOutcome? Outcome { get; private set; }
+
+    public ClosureCode? ClosureCode { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public Guid? ResolvedById { get; private set; }
+
+    /// <summary>Set once the customer appeals: one appeal only.</summary>
+    public DateTimeOffset? AppealedAt { get; private set; }
+
+    public Guid? ReviewerId { get; private set; }
+
+    public DateTimeOffset? LastNudgedAt { get; private set; }
+
+    /// <summary>For a merged duplicate: the complaint that carries on (stored form of its number).</summary>
+    public string? MergedIntoNumber { get; private set; }
+
+    /// <summary>Optimistic concurrency token, bumped by every change, so two writers on a stale copy cannot both win.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Events appended since load (or all of them for a new complaint); the stored timeline is read separately.</summary>
     public IReadOnlyList<TimelineEvent> Timeline => _timeline;
+
+    /// <summary>Conversation entries added since load.</summary>
+    public IReadOnlyList<ComplaintMessage> Messages => _messages;
 
     public Money? Amount => AmountMinorUnits is { } minor && SharedKernel.Currency.TryFind(Currency, out var currency)
         ? new Money(minor, currency.Value)
@@ -81,15 +112,363 @@ internal sealed class Complaint
             UpdatedAt = now,
         };
 
-        var payload = JsonSerializer.Serialize(new ReceivedPayload(complaint.Category.ToString(), channel.ToString(), complaint.Priority.ToString()));
-        complaint._timeline.Add(TimelineEvent.Create(
-            complaint.Number, 1, TimelineEventTypes.Received, now, customer.UserId, customer.PrimaryRole, payload, TimelineEvent.GenesisHash));
+        complaint._headHash = TimelineEvent.GenesisHash;
+        complaint.Append(
+            TimelineEventTypes.Received, customer, now, new { Category = complaint.Category.ToString(), Channel = channel.ToString(), Priority = complaint.Priority.ToString() });
         return complaint;
     }
 
     public bool IsVisibleTo(Actor actor) => actor.IsCaseWorker || (actor.IsCustomer && actor.UserId == CustomerId);
 
-    private sealed record ReceivedPayload(string Category, string Channel, string Priority);
+    /// <summary>Where the stored chain ends; must be set from the last stored event before any change to a loaded complaint.</summary>
+    public void ContinueTimeline(int lastSequence, string lastHash)
+    {
+        _headSequence = lastSequence;
+        _headHash = lastHash;
+    }
+
+    /// <summary>The actions <paramref name="actor"/> may take now; the UI shows exactly these.</summary>
+    public IReadOnlyList<CaseAction> AllowedActions(Actor actor, DateTimeOffset now, CaseHandlingOptions options) =>
+        [.. Enum.GetValues<CaseAction>().Where(action => Check(action, actor) is null && ExtraCheck(action, actor, now, options) is null)];
+
+    public DateTimeOffset? AppealDeadline(CaseHandlingOptions options) =>
+        ResolvedAt is { } resolved && AppealedAt is null ? resolved.AddDays(options.AppealWindowDays) : null;
+
+    public Result<TimelineEvent> Acknowledge(Actor staff, DateTimeOffset now)
+    {
+        if (Check(CaseAction.Acknowledge, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Acknowledged;
+        return Append(TimelineEventTypes.Acknowledged, staff, now, new { });
+    }
+
+    public Result<TimelineEvent> Triage(Actor staff, ComplaintCategory category, ComplaintPriority priority, DateTimeOffset now)
+    {
+        if (Check(CaseAction.Triage, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        var from = new { Category = Category.ToString(), Priority = Priority.ToString() };
+        Category = category;
+        Priority = priority;
+        Stage = ComplaintStage.Triaged;
+        return Append(TimelineEventTypes.Triaged, staff, now, new { From = from, Category = category.ToString(), Priority = priority.ToString() }, Visibility.Internal);
+    }
+
+    /// <summary>
+    /// Gives the complaint to <paramref name="assignee"/>. An agent may take an unassigned complaint for themselves
+    /// or have one assigned automatically; moving a complaint away from its owner is for supervisors.
+    /// </summary>
+    public Result<TimelineEvent> Assign(Actor staff, Guid assignee, bool automatic, DateTimeOffset now)
+    {
+        if (Check(CaseAction.Assign, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        var isSupervisor = staff.Roles.Contains(RedressRoles.Supervisor);
+        if (AssigneeId == assignee)
+        {
+            return CaseErrors.Conflict("already_assigned");
+        }
+
+        if (AssigneeId is not null && !isSupervisor)
+        {
+            return CaseErrors.Forbidden("reassign_needs_supervisor");
+        }
+
+        if (!isSupervisor && !automatic && assignee != staff.UserId)
+        {
+            return CaseErrors.Forbidden("assign_self_only");
+        }
+
+        var previous = AssigneeId;
+        AssigneeId = assignee;
+        return Append(
+            TimelineEventTypes.Assigned,
+            staff,
+            now,
+            new { Assignee = assignee.ToString("N"), Previous = previous?.ToString("N"), Automatic = automatic },
+            Visibility.Internal);
+    }
+
+    public Result<TimelineEvent> StartInvestigation(Actor staff, DateTimeOffset now)
+    {
+        if (Check(CaseAction.StartInvestigation, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Investigating;
+        return Append(TimelineEventTypes.InvestigationStarted, staff, now, new { });
+    }
+
+    /// <summary>Asks the customer for information: the move passes to them until they answer.</summary>
+    public Result<ComplaintMessage> RequestInformation(Actor staff, string question, DateTimeOffset now)
+    {
+        if (Check(CaseAction.RequestInformation, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        if (WaitingOn == WaitingOn.Customer)
+        {
+            return CaseErrors.Conflict("already_waiting_on_customer");
+        }
+
+        WaitingOn = WaitingOn.Customer;
+        return AddMessage(staff, MessageKind.InformationRequest, question, [], now, TimelineEventTypes.InformationRequested);
+    }
+
+    /// <summary>A message in the conversation. A customer's message while information is requested answers it and hands the move back.</summary>
+    public Result<ComplaintMessage> SendMessage(Actor actor, string body, IReadOnlyList<ComplaintAttachment> attachments, DateTimeOffset now)
+    {
+        if (Check(CaseAction.SendMessage, actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var answers = actor.UserId == CustomerId && WaitingOn == WaitingOn.Customer && Stage != ComplaintStage.Resolved;
+        if (answers)
+        {
+            WaitingOn = WaitingOn.Operator;
+        }
+
+        return AddMessage(actor, MessageKind.Message, body, attachments, now, answers ? TimelineEventTypes.InformationProvided : TimelineEventTypes.MessageSent);
+    }
+
+    /// <summary>A note for staff only: it never reaches the customer, and its timeline entry is internal.</summary>
+    public Result<ComplaintMessage> AddNote(Actor staff, string body, DateTimeOffset now)
+    {
+        if (Check(CaseAction.AddNote, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        return AddMessage(staff, MessageKind.Note, body, [], now, TimelineEventTypes.NoteAdded);
+    }
+
+    public Result<ComplaintMessage> Resolve(Actor staff, ComplaintOutcome outcome, ClosureCode closureCode, string reasons, DateTimeOffset now)
+    {
+        if (Check(CaseAction.Resolve, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Resolved;
+        WaitingOn = WaitingOn.Customer;
+        Outcome = outcome;
+        ClosureCode = closureCode;
+        ResolvedAt = now;
+        ResolvedById = staff.UserId;
+        return AddMessage(staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString() });
+    }
+
+    public Result<TimelineEvent> Accept(Actor customer, DateTimeOffset now)
+    {
+        if (Check(CaseAction.Accept, customer) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Closed;
+        WaitingOn = WaitingOn.Operator;
+        return Append(TimelineEventTypes.Accepted, customer, now, new { });
+    }
+
+    public Result<ComplaintMessage> Appeal(Actor customer, string reasons, DateTimeOffset now, CaseHandlingOptions options)
+    {
+        if ((Check(CaseAction.Appeal, customer) ?? ExtraCheck(CaseAction.Appeal, customer, now, options)) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Appealed;
+        WaitingOn = WaitingOn.Operator;
+        AppealedAt = now;
+        return AddMessage(customer, MessageKind.Appeal, reasons, [], now, TimelineEventTypes.Appealed);
+    }
+
+    /// <summary>A supervisor who neither owned nor resolved the complaint takes the appeal.</summary>
+    public Result<TimelineEvent> StartReview(Actor supervisor, DateTimeOffset now)
+    {
+        if ((Check(CaseAction.StartReview, supervisor) ?? ExtraCheck(CaseAction.StartReview, supervisor, now, CaseHandlingOptions.Default)) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Reviewing;
+        ReviewerId = supervisor.UserId;
+        return Append(TimelineEventTypes.ReviewStarted, supervisor, now, new { Reviewer = supervisor.UserId.ToString("N") });
+    }
+
+    /// <summary>The final decision: the complaint closes with the reviewer's outcome.</summary>
+    public Result<ComplaintMessage> DecideAppeal(Actor supervisor, ComplaintOutcome outcome, ClosureCode closureCode, string reasons, DateTimeOffset now)
+    {
+        if ((Check(CaseAction.DecideAppeal, supervisor) ?? ExtraCheck(CaseAction.DecideAppeal, supervisor, now, CaseHandlingOptions.Default)) is { } refused)
+        {
+            return refused;
+        }
+
+        Stage = ComplaintStage.Closed;
+        WaitingOn = WaitingOn.Operator;
+        Outcome = outcome;
+        ClosureCode = closureCode;
+        return AddMessage(supervisor, MessageKind.AppealDecision, reasons, [], now, TimelineEventTypes.AppealDecided, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString() });
+    }
+
+    public Result<TimelineEvent> Withdraw(Actor customer, DateTimeOffset now)
+    {
+        if (Check(CaseAction.Withdraw, customer) is { } refused)
+        {
+            return refused;
+        }
+
+        var from = Stage;
+        Stage = ComplaintStage.Withdrawn;
+        return Append(TimelineEventTypes.Withdrawn, customer, now, new { From = from.ToString() });
+    }
+
+    /// <summary>Records that a regulator or another third party is now involved; the move is theirs.</summary>
+    public Result<TimelineEvent> EscalateExternally(Actor staff, string body, DateTimeOffset now)
+    {
+        if (Check(CaseAction.EscalateExternally, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        var from = Stage;
+        Stage = ComplaintStage.EscalatedExternally;
+        WaitingOn = WaitingOn.ThirdParty;
+        return Append(TimelineEventTypes.EscalatedExternally, staff, now, new { From = from.ToString(), Body = body });
+    }
+
+    /// <summary>Folds this duplicate into <paramref name="survivor"/>: both timelines record the link, in one transaction.</summary>
+    public Result<TimelineEvent> MergeInto(Complaint survivor, Actor staff, DateTimeOffset now)
+    {
+        if ((Check(CaseAction.Merge, staff) ?? survivor.Check(CaseAction.Merge, staff)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (survivor.Number == Number)
+        {
+            return CaseErrors.Conflict("merge_into_itself");
+        }
+
+        if (survivor.CustomerId != CustomerId)
+        {
+            return CaseErrors.Conflict("merge_other_customer");
+        }
+
+        Stage = ComplaintStage.Merged;
+        MergedIntoNumber = survivor.Number;
+        survivor.Append(TimelineEventTypes.DuplicateMergedIn, staff, now, new { Duplicate = Number });
+        return Append(TimelineEventTypes.MergedInto, staff, now, new { Survivor = survivor.Number });
+    }
+
+    /// <summary>The customer's follow-up: at most once per interval; raises the priority and shows on the timeline and in the owner's queue.</summary>
+    public Result<TimelineEvent> Nudge(Actor customer, DateTimeOffset now, CaseHandlingOptions options)
+    {
+        if ((Check(CaseAction.Nudge, customer) ?? ExtraCheck(CaseAction.Nudge, customer, now, options)) is { } refused)
+        {
+            return refused;
+        }
+
+        var from = Priority;
+        Priority = Priority == ComplaintPriority.Normal ? ComplaintPriority.High : ComplaintPriority.Urgent;
+        LastNudgedAt = now;
+        return Append(TimelineEventTypes.Nudged, customer, now, new { From = from.ToString(), Priority = Priority.ToString(), Assignee = AssigneeId?.ToString("N") });
+    }
+
+    private Error? Check(CaseAction action, Actor actor)
+    {
+        if (!CaseRules.PartyAllows(action, actor, CustomerId))
+        {
+            return CaseErrors.Forbidden("action_not_allowed_for_role");
+        }
+
+        return CaseRules.StageAllows(action, Stage) ? null : CaseErrors.Conflict("action_not_allowed_at_stage");
+    }
+
+    /// <summary>Rules beyond stage and role: time windows, one appeal, four eyes on appeals.</summary>
+    private Error? ExtraCheck(CaseAction action, Actor actor, DateTimeOffset now, CaseHandlingOptions options) => action switch
+    {
+        CaseAction.Appeal when AppealedAt is not null => CaseErrors.Conflict("already_appealed"),
+        CaseAction.Appeal when ResolvedAt is { } resolved && now > resolved.AddDays(options.AppealWindowDays) => CaseErrors.Conflict("appeal_window_closed"),
+        CaseAction.StartReview when actor.UserId == AssigneeId || actor.UserId == ResolvedById => CaseErrors.Forbidden("reviewer_handled_complaint"),
+        CaseAction.DecideAppeal when actor.UserId != ReviewerId => CaseErrors.Forbidden("not_the_reviewer"),
+        CaseAction.Nudge when LastNudgedAt is { } last && now < last.Add(options.NudgeInterval) => CaseErrors.Conflict("nudge_too_soon"),
+        CaseAction.RequestInformation when WaitingOn == WaitingOn.Customer => CaseErrors.Conflict("already_waiting_on_customer"),
+        CaseAction.Assign when AssigneeId is not null && !actor.Roles.Contains(RedressRoles.Supervisor) => CaseErrors.Forbidden("reassign_needs_supervisor"),
+        _ => null,
+    };
+
+    private Result<ComplaintMessage> AddMessage(
+        Actor author, MessageKind kind, string body, IReadOnlyList<ComplaintAttachment> attachments, DateTimeOffset now, string eventType, object? facts = null)
+    {
+        var message = ComplaintMessage.Create(kind, author, body, attachments, now);
+        _messages.Add(message);
+        Append(
+            eventType,
+            author,
+            now,
+            new
+            {
+                Message = message.PublicId.ToString("N"),
+                Kind = kind.ToString(),
+                BodySha256 = message.BodySha256,
+                Attachments = attachments.Select(a => new { Id = a.Id.ToString("N"), a.Sha256 }).ToArray(),
+                Facts = facts,
+            },
+            message.Visibility);
+        return message;
+    }
+
+    private TimelineEvent Append(string type, Actor actor, DateTimeOffset now, object facts, Visibility visibility = Visibility.Customer)
+    {
+        if (_headHash is null)
+        {
+            throw new InvalidOperationException("ContinueTimeline must be called with the stored chain's head before changing a loaded complaint.");
+        }
+
+        var entry = TimelineEvent.Create(
+            Number, _headSequence + 1, type, now, actor.UserId, actor.PrimaryRole, JsonSerializer.Serialize(facts, s_payloadJson), _headHash, visibility);
+        _timeline.Add(entry);
+        _headSequence = entry.Sequence;
+        _headHash = entry.Hash;
+        UpdatedAt = now;
+        Version++;
+        return entry;
+    }
+
+    private static readonly JsonSerializerOptions s_payloadJson = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>Refusals of the case methods; the code is also the key of the localized message.</summary>
+internal static class CaseErrors
+{
+    public static Error Conflict(string code) => Error.Conflict(code, code);
+
+    public static Error Forbidden(string code) => Error.Forbidden(code, code);
+}
+
+/// <summary>The <c>Complaints</c> configuration section.</summary>
+public sealed class CaseHandlingOptions
+{
+    public const string SectionName = "Complaints";
+
+    public static CaseHandlingOptions Default { get; } = new();
+
+    /// <summary>Days after the resolution in which the customer may appeal.</summary>
+    public int AppealWindowDays { get; set; } = 30;
+
+    /// <summary>Shortest time between two nudges of one complaint.</summary>
+    public TimeSpan NudgeInterval { get; set; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>Complaint details that passed validation; only the filing handler makes these.</summary>

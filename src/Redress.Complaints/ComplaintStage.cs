@@ -30,3 +30,37 @@ public enum ComplaintPriority
     High,
     Urgent,
 }
+
+/// <summary>What the operator decided; kept apart from the stage, which only says how far the complaint has come.</summary>
+public enum ComplaintOutcome
+{
+    Upheld,
+    PartlyUpheld,
+    NotUpheld,
+}
+
+/// <summary>CFPB-style closure code reported with the outcome.</summary>
+public enum ClosureCode
+{
+    ClosedWithMonetaryRelief,
+    ClosedWithNonMonetaryRelief,
+    ClosedWithExplanation,
+}
+
+/// <summary>Who may read a timeline entry or message: everyone who sees the complaint, or staff only.</summary>
+public enum Visibility
+{
+    Customer,
+    Internal,
+}
+
+/// <summary>What a conversation entry is.</summary>
+public enum MessageKind
+{
+    Message,
+    InformationRequest,
+    Note,
+    Resolution,
+    Appeal,
+    AppealDecision,
+}

@@ -21,6 +21,14 @@ public static class ComplaintsModule
         services.AddScoped<GetComplaintHandler>();
         services.AddScoped<ListMyComplaintsHandler>();
         services.AddScoped<ListComplaintsHandler>();
+        services.AddScoped<CaseWork>();
+        services.AddScoped<CaseLifecycleHandler>();
+        services.AddScoped<ConversationHandler>();
+        services.AddScoped<StaffQueuesHandler>();
+        services.AddScoped<TimelineVerifier>();
+        services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+        services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
+        services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
         services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
         return services;
     }
@@ -32,6 +40,9 @@ public static class ComplaintsModule
         group.MapListMyComplaints();
         group.MapListComplaints();
         group.MapGetComplaint();
+        group.MapCaseLifecycle();
+        group.MapConversation();
+        endpoints.MapStaffQueues();
         return endpoints;
     }
 }

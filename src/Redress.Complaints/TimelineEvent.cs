@@ -33,12 +33,15 @@ internal sealed class TimelineEvent
     /// <summary>JSON with the facts of the event; the customer's own words stay on the complaint.</summary>
     public string Payload { get; private set; } = "{}";
 
+    /// <summary>Internal entries (notes, assignment, triage) are for staff only and never reach the customer.</summary>
+    public Visibility Visibility { get; private set; }
+
     public string PreviousHash { get; private set; } = GenesisHash;
 
     public string Hash { get; private set; } = string.Empty;
 
     public static TimelineEvent Create(
-        string complaintNumber, int sequence, string type, DateTimeOffset occurredAt, Guid? actorId, string actorRole, string payload, string previousHash)
+        string complaintNumber, int sequence, string type, DateTimeOffset occurredAt, Guid? actorId, string actorRole, string payload, string previousHash, Visibility visibility = Visibility.Customer)
     {
         var entry = new TimelineEvent
         {
@@ -48,6 +51,7 @@ internal sealed class TimelineEvent
             ActorId = actorId,
             ActorRole = actorRole,
             Payload = payload,
+            Visibility = visibility,
             PreviousHash = previousHash,
         };
         entry.Hash = entry.ComputeHash(complaintNumber);
@@ -67,6 +71,13 @@ internal sealed class TimelineEvent
             ActorRole,
             Payload,
             PreviousHash);
+        // Customer-visible entries hash as they did before visibility existed, so chains written then still verify;
+        // an internal entry's hash covers its visibility, so turning a note public breaks the chain.
+        if (Visibility != Visibility.Customer)
+        {
+            canonical += "\u001f" + Visibility.ToString();
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
@@ -75,4 +86,22 @@ internal sealed class TimelineEvent
 public static class TimelineEventTypes
 {
     public const string Received = "complaint.received";
+    public const string Acknowledged = "complaint.acknowledged";
+    public const string Triaged = "complaint.triaged";
+    public const string Assigned = "complaint.assigned";
+    public const string InvestigationStarted = "complaint.investigation-started";
+    public const string InformationRequested = "complaint.information-requested";
+    public const string InformationProvided = "complaint.information-provided";
+    public const string MessageSent = "complaint.message-sent";
+    public const string NoteAdded = "complaint.note-added";
+    public const string Resolved = "complaint.resolved";
+    public const string Accepted = "complaint.accepted";
+    public const string Appealed = "complaint.appealed";
+    public const string ReviewStarted = "complaint.review-started";
+    public const string AppealDecided = "complaint.appeal-decided";
+    public const string Withdrawn = "complaint.withdrawn";
+    public const string EscalatedExternally = "complaint.escalated-externally";
+    public const string MergedInto = "complaint.merged-into";
+    public const string DuplicateMergedIn = "complaint.duplicate-merged-in";
+    public const string Nudged = "complaint.nudged";
 }

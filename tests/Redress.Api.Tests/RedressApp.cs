@@ -23,6 +23,9 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual string Environment => "Development";
 
+    /// <summary>Where this app keeps attachments; removed with the app.</summary>
+    protected string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "redress-api-tests", Guid.NewGuid().ToString("N"));
+
     public async Task<HttpClient> ClientForAsync(string role, string jurisdiction = "CN", string culture = "zh-CN")
     {
         var email = await CreateUserAsync(role, jurisdiction, culture);
@@ -66,6 +69,11 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await base.DisposeAsync();
         await DropDatabaseAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -83,6 +91,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:IntakePerMinute", "100000");
@@ -94,22 +103,19 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
 
 public class SqliteApp : RedressApp
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "redress-api-tests", Guid.NewGuid().ToString("N"));
-
     public override string Provider => "Sqlite";
 
-    protected override string ConnectionString => $"Data Source={Path.Combine(_folder, "redress.db")}";
+    protected override string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "redress.db")}";
 
     protected override Task PrepareDatabaseAsync()
     {
-        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(DataDirectory);
         return Task.CompletedTask;
     }
 
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
     }
 }

@@ -24,7 +24,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        _factory = new RedressFactory(Path.Combine(_dataDirectory, "redress.db"));
+        _factory = new RedressFactory(_dataDirectory);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
@@ -72,11 +72,11 @@ public sealed class AppFixture : IAsyncLifetime
 /// <summary>The real host on Kestrel at a port the system picks, so runs never collide with a developer's app.</summary>
 internal sealed class RedressFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databaseFile;
+    private readonly string _dataDirectory;
 
-    public RedressFactory(string databaseFile)
+    public RedressFactory(string dataDirectory)
     {
-        _databaseFile = databaseFile;
+        _dataDirectory = dataDirectory;
         UseKestrel(0);
     }
 
@@ -84,7 +84,8 @@ internal sealed class RedressFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={_databaseFile}");
+        builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "redress.db")}");
         builder.UseSetting("Demo:Enabled", "true");
         // Every test signs in several people from one address.
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");

@@ -26,8 +26,22 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
         return new ComplaintsDbContext(new DbContextOptionsBuilder<ComplaintsDbContext>().UseRedressDatabase(settings, "complaints").Options);
     }
 
+    public string Folder => _folder;
+
     public FileComplaintHandler NewFileHandler(ComplaintsDbContext db) =>
         new(db, Time, Text, NullLogger<FileComplaintHandler>.Instance);
+
+    public CaseWork NewCaseWork(ComplaintsDbContext db) =>
+        new(db, Time, Text, Options.Create(new CaseHandlingOptions()), Options.Create(new ExternalRoutesOptions()), NullLogger<CaseWork>.Instance);
+
+    public CaseLifecycleHandler NewLifecycle(ComplaintsDbContext db) => new(NewCaseWork(db));
+
+    public ConversationHandler NewConversation(ComplaintsDbContext db)
+    {
+        var work = NewCaseWork(db);
+        var store = new FileSystemAttachmentStore(Options.Create(new DatabaseSettings { DataDirectory = _folder }));
+        return new ConversationHandler(work, new CaseLifecycleHandler(work), store);
+    }
 
     public async ValueTask InitializeAsync()
     {

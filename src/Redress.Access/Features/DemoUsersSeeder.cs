@@ -52,6 +52,10 @@ internal sealed class DemoUsersSeeder(UserManager<RedressUser> users, IOptions<D
             {
                 context.Customers.Add(new DemoCustomer(user.Id, account.Email, account.DisplayName, account.Jurisdiction, account.Culture));
             }
+            else
+            {
+                context.Staff.Add(new DemoStaffMember(user.Id, account.Email, account.Role));
+            }
         }
     }
 

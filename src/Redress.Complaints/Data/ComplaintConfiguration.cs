@@ -29,9 +29,15 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.Property(c => c.TransactionReference).HasMaxLength(TransactionReferenceMaxLength);
         complaint.Property(c => c.Currency).HasMaxLength(3);
         complaint.Ignore(c => c.Amount);
+        complaint.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+        complaint.Property(c => c.ClosureCode).HasConversion<string>().HasMaxLength(32);
+        complaint.Property(c => c.MergedIntoNumber).HasMaxLength(9);
+        complaint.Property(c => c.Version).IsConcurrencyToken();
 
         complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         complaint.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+        complaint.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        complaint.Navigation(c => c.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Keyset paging by id, newest first: one index per list the UI and API offer.
         complaint.HasIndex(c => new { c.CustomerId, c.Id });
@@ -39,5 +45,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.HasIndex(c => new { c.Category, c.Id });
         // Duplicate detection looks a customer's open complaints up by transaction.
         complaint.HasIndex(c => new { c.CustomerId, c.TransactionReference });
+        // Staff queues: "mine" and "unassigned" by assignee (null for unassigned), the priority filter, and the load view.
+        complaint.HasIndex(c => new { c.AssigneeId, c.Id });
+        complaint.HasIndex(c => new { c.Priority, c.Id });
     }
 }

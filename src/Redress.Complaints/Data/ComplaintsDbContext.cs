@@ -10,6 +10,12 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     internal DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
+    internal DbSet<ComplaintMessage> Messages => Set<ComplaintMessage>();
+
+    internal DbSet<ComplaintAttachment> Attachments => Set<ComplaintAttachment>();
+
+    internal DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
 

@@ -12,6 +12,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         timelineEvent.Property(e => e.Id).ValueGeneratedOnAdd();
         timelineEvent.Property(e => e.Type).HasMaxLength(64);
         timelineEvent.Property(e => e.ActorRole).HasMaxLength(32);
+        timelineEvent.Property(e => e.Visibility).HasConversion<string>().HasMaxLength(16);
         timelineEvent.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         timelineEvent.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         // One sequence per complaint: two writers appending the same step collide here instead of forking the chain.

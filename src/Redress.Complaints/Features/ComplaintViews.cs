@@ -1,5 +1,5 @@
 using Redress.SharedKernel;
-
+using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints.Features;
 
@@ -25,10 +25,27 @@ public sealed record ComplaintSummary(
     string? TransactionReference,
     MoneyView? Amount);
 
-/// <summary>One entry of a complaint's timeline as the complaint's readers see it.</summary>
-public sealed record TimelineEntryView(int Sequence, string Type, DateTimeOffset OccurredAt, string ActorRole);
+/// <summary>One entry of a complaint's timeline as the complaint's readers see it; customers see only customer-visible entries.</summary>
+public sealed record TimelineEntryView(int Sequence, string Type, DateTimeOffset OccurredAt, string ActorRole, Visibility Visibility);
 
-/// <summary>A complaint with its details and timeline.</summary>
+/// <summary>A file attached to a message; download it from <c>/api/complaints/{number}/attachments/{id}</c>.</summary>
+public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256);
+
+/// <summary>One conversation entry. Internal notes are only ever in views built for staff.</summary>
+public sealed record MessageView(
+    Guid Id,
+    MessageKind Kind,
+    Visibility Visibility,
+    string AuthorRole,
+    bool FromCustomer,
+    string Body,
+    DateTimeOffset SentAt,
+    IReadOnlyList<AttachmentView> Attachments);
+
+/// <summary>Where a customer can take the complaint after the operator's final word, from configuration per jurisdiction.</summary>
+public sealed record ExternalRoute(string Name, string Contact, string? Url = null);
+
+/// <summary>A complaint with its details, timeline and conversation, as the reader may see it.</summary>
 public sealed record ComplaintDetails(
     string Number,
     Guid CustomerId,
@@ -45,25 +62,89 @@ public sealed record ComplaintDetails(
     MoneyView? Amount,
     DateTimeOffset FiledAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<TimelineEntryView> Timeline);
+    IReadOnlyList<TimelineEntryView> Timeline)
+{
+    public Guid? AssigneeId { get; init; }
+
+    public ComplaintOutcome? Outcome { get; init; }
+
+    public ClosureCode? ClosureCode { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>Until when the customer may appeal; null when no appeal is open to them.</summary>
+    public DateTimeOffset? AppealDeadline { get; init; }
+
+    public DateTimeOffset? LastNudgedAt { get; init; }
+
+    /// <summary>For a merged duplicate, the complaint that carries on.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>On filing: an open complaint of the same customer about the same transaction.</summary>
+    public string? PossibleDuplicateOf { get; init; }
+
+    /// <summary>What the reader may do now; the UI offers exactly these.</summary>
+    public IReadOnlyList<CaseAction> AllowedActions { get; init; } = [];
+
+    public IReadOnlyList<MessageView> Conversation { get; init; } = [];
+
+    /// <summary>Regulators and consumer bodies for the customer's jurisdiction, once the operator has given its final word.</summary>
+    public IReadOnlyList<ExternalRoute> ExternalRoutes { get; init; } = [];
+}
 
 internal static class ComplaintProjections
 {
-    public static ComplaintDetails ToDetails(this Complaint complaint, IEnumerable<TimelineEvent> timeline) => new(
-        ComplaintNumber.FromStorage(complaint.Number).ToString(),
-        complaint.CustomerId,
-        complaint.Category,
-        complaint.Channel,
-        complaint.Stage,
-        complaint.WaitingOn,
-        complaint.Priority,
-        complaint.Jurisdiction,
-        complaint.Description,
-        complaint.DesiredOutcome,
-        complaint.OccurredAt,
-        complaint.TransactionReference,
-        MoneyView.From(complaint.Amount),
-        complaint.FiledAt,
-        complaint.UpdatedAt,
-        [.. timeline.OrderBy(e => e.Sequence).Select(e => new TimelineEntryView(e.Sequence, e.Type, e.OccurredAt, e.ActorRole))]);
+    public static string DisplayNumber(string stored) => ComplaintNumber.FromStorage(stored).ToString();
+
+    public static ComplaintDetails ToDetails(
+        this Complaint complaint,
+        Actor reader,
+        IEnumerable<TimelineEvent> timeline,
+        IEnumerable<ComplaintMessage> messages,
+        DateTimeOffset now,
+        CaseHandlingOptions options,
+        IReadOnlyList<ExternalRoute> routes)
+    {
+        var staff = reader.IsCaseWorker;
+        return new ComplaintDetails(
+            DisplayNumber(complaint.Number),
+            complaint.CustomerId,
+            complaint.Category,
+            complaint.Channel,
+            complaint.Stage,
+            complaint.WaitingOn,
+            complaint.Priority,
+            complaint.Jurisdiction,
+            complaint.Description,
+            complaint.DesiredOutcome,
+            complaint.OccurredAt,
+            complaint.TransactionReference,
+            MoneyView.From(complaint.Amount),
+            complaint.FiledAt,
+            complaint.UpdatedAt,
+            [.. timeline.Where(e => staff || e.Visibility == Visibility.Customer).OrderBy(e => e.Sequence)
+                .Select(e => new TimelineEntryView(e.Sequence, e.Type, e.OccurredAt, e.ActorRole, e.Visibility))])
+        {
+            AssigneeId = staff ? complaint.AssigneeId : null,
+            Outcome = complaint.Outcome,
+            ClosureCode = complaint.ClosureCode,
+            ResolvedAt = complaint.ResolvedAt,
+            AppealDeadline = complaint.Stage == ComplaintStage.Resolved ? complaint.AppealDeadline(options) : null,
+            LastNudgedAt = complaint.LastNudgedAt,
+            MergedInto = complaint.MergedIntoNumber is { } survivor ? DisplayNumber(survivor) : null,
+            AllowedActions = complaint.AllowedActions(reader, now, options),
+            Conversation = [.. messages.Where(m => staff || m.Visibility == Visibility.Customer).OrderBy(m => m.Id).Select(m => m.ToView(complaint.CustomerId))],
+            ExternalRoutes = complaint.Stage == ComplaintStage.Closed && complaint.Outcome is not null ? routes : [],
+        };
+    }
+
+    public static MessageView ToView(this ComplaintMessage message, Guid customerId) => new(
+        message.PublicId,
+        message.Kind,
+        message.Visibility,
+        message.AuthorRole,
+        message.AuthorId == customerId,
+        message.Body,
+        message.SentAt,
+        [.. message.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256))]);
 }

@@ -13,6 +13,16 @@ internal sealed class DemoComplaintsSeeder(FileComplaintHandler fileComplaint, C
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // The demo agent handles every category, so automatic assignment has someone to pick.
+        foreach (var agent in context.Staff.Where(s => s.Role == RedressRoles.Agent))
+        {
+            if (!await db.AgentSkills.AnyAsync(s => s.AgentId == agent.UserId, cancellationToken))
+            {
+                db.AgentSkills.AddRange(Enum.GetValues<ComplaintCategory>().Select(c => AgentSkill.Create(agent.UserId, c)));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
         foreach (var customer in context.Customers)
         {
             if (await db.Complaints.AnyAsync(c => c.CustomerId == customer.UserId, cancellationToken))

@@ -52,9 +52,9 @@ public sealed partial class FileComplaintHandler(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                var details = complaint.ToDetails(complaint.Timeline);
+                var details = complaint.ToDetails(customer, complaint.Timeline, complaint.Messages, now, CaseHandlingOptions.Default, []);
                 LogFiled(logger, details.Number, complaint.Category, channel);
-                return details;
+                return details with { PossibleDuplicateOf = await OpenDuplicateAsync(complaint, cancellationToken) };
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
             {
@@ -199,6 +199,23 @@ public sealed partial class FileComplaintHandler(
     private static bool IsTransactionReference(string reference) =>
         reference.Length <= ComplaintConfiguration.TransactionReferenceMaxLength
         && reference.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Another open complaint of the same customer about the same transaction, which the customer may prefer to add to.</summary>
+    private async Task<string?> OpenDuplicateAsync(Complaint complaint, CancellationToken cancellationToken)
+    {
+        if (complaint.TransactionReference is null)
+        {
+            return null;
+        }
+
+        var existing = await db.Complaints.AsNoTracking()
+            .Where(c => c.CustomerId == complaint.CustomerId && c.TransactionReference == complaint.TransactionReference
+                && c.Id != complaint.Id && CaseRules.OpenStages.Contains(c.Stage))
+            .OrderBy(c => c.Id)
+            .Select(c => c.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        return existing is null ? null : ComplaintProjections.DisplayNumber(existing);
+    }
 
     private Task<bool> NumberTakenAsync(ComplaintNumber number, CancellationToken cancellationToken)
     {

@@ -2,10 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Redress.Complaints.Data;
-using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Http;
 using Redress.SharedKernel.Security;
@@ -16,26 +12,12 @@ namespace Redress.Complaints.Features;
 /// Reads one complaint with its timeline. Anyone who may not see it gets the same not-found answer as for a
 /// number that does not exist, so that numbers cannot be probed.
 /// </summary>
-public sealed class GetComplaintHandler(ComplaintsDbContext db, IStringLocalizer<ComplaintMessages> text)
+public sealed class GetComplaintHandler(CaseWork work)
 {
     public async Task<Result<ComplaintDetails>> HandleAsync(Actor actor, string number, CancellationToken cancellationToken)
     {
-        if (!ComplaintNumber.TryParse(number, out var parsed))
-        {
-            return Error.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["number"] = [text["NumberInvalid"]] });
-        }
-
-        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Number == parsed.Value.Value, cancellationToken);
-        if (complaint is null || !complaint.IsVisibleTo(actor))
-        {
-            return Error.NotFound("complaint_not_found", text["ComplaintNotFound"]);
-        }
-
-        var timeline = await db.TimelineEvents.AsNoTracking()
-            .Where(e => e.ComplaintId == complaint.Id)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        return complaint.ToDetails(timeline);
+        var found = await work.FindAsync(actor, number, track: false, cancellationToken);
+        return found.IsSuccess ? await work.ReadAsync(found.Value, actor, cancellationToken) : found.Error;
     }
 }
 

@@ -39,7 +39,7 @@ internal static class ComplaintSummaries
         return new Page<ComplaintSummary>([.. page.Items.Select(ToSummary)], page.NextCursor);
     }
 
-    private static ComplaintSummary ToSummary(Complaint c) => new(
+    public static ComplaintSummary ToSummary(Complaint c) => new(
         ComplaintNumber.FromStorage(c.Number).ToString(),
         c.CustomerId,
         c.Category,

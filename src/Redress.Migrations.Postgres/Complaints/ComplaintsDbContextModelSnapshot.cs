@@ -22,6 +22,22 @@ namespace Redress.Migrations.Postgres.Complaints
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Redress.Complaints.AgentSkill", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("AgentId", "Category");
+
+                    b.HasIndex("Category", "AgentId");
+
+                    b.ToTable("agent_skills", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Property<long>("Id")
@@ -33,6 +49,12 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<long?>("AmountMinorUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -40,6 +62,10 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.Property<string>("Channel")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClosureCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -73,6 +99,13 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("LastNudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MergedIntoNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -81,10 +114,23 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReviewerId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -98,6 +144,10 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WaitingOn")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -108,15 +158,117 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("AssigneeId", "Id");
+
                     b.HasIndex("Category", "Id");
 
                     b.HasIndex("CustomerId", "Id");
 
                     b.HasIndex("CustomerId", "TransactionReference");
 
+                    b.HasIndex("Priority", "Id");
+
                     b.HasIndex("Stage", "Category", "Id");
 
                     b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("complaint_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("BodySha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("ComplaintId", "Id");
+
+                    b.ToTable("complaint_messages", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
@@ -165,12 +317,35 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("timeline_events", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
+                {
+                    b.HasOne("Redress.Complaints.ComplaintMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
@@ -184,7 +359,14 @@ namespace Redress.Migrations.Postgres.Complaints
 
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Messages");
+
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,22 @@ namespace Redress.Migrations.Sqlite.Complaints
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Redress.Complaints.AgentSkill", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgentId", "Category");
+
+                    b.HasIndex("Category", "AgentId");
+
+                    b.ToTable("agent_skills", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Property<long>("Id")
@@ -26,6 +42,12 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<long?>("AmountMinorUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AppealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -33,6 +55,10 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.Property<string>("Channel")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -66,6 +92,13 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastNudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedIntoNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -74,9 +107,22 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
@@ -91,6 +137,10 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WaitingOn")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -101,15 +151,115 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("AssigneeId", "Id");
+
                     b.HasIndex("Category", "Id");
 
                     b.HasIndex("CustomerId", "Id");
 
                     b.HasIndex("CustomerId", "TransactionReference");
 
+                    b.HasIndex("Priority", "Id");
+
                     b.HasIndex("Stage", "Category", "Id");
 
                     b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("complaint_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodySha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("ComplaintId", "Id");
+
+                    b.ToTable("complaint_messages", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
@@ -156,12 +306,35 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("timeline_events", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
+                {
+                    b.HasOne("Redress.Complaints.ComplaintMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
@@ -175,7 +348,14 @@ namespace Redress.Migrations.Sqlite.Complaints
 
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Messages");
+
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

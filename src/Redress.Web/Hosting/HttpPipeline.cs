@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Redress.SharedKernel.Persistence;
 using Redress.SharedKernel.Security;
@@ -53,7 +54,9 @@ internal static class HttpPipeline
     public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            // Endpoints that declare their own limit (file uploads) get it from routing instead.
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                || context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null)
             {
                 return next(context);
             }

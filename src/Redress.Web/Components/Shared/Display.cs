@@ -26,6 +26,12 @@ internal static class Display
 
     public static string Role(this IStringLocalizer<UiText> text, string role) => text[$"Role_{role}"];
 
+    public static string Outcome(this IStringLocalizer<UiText> text, ComplaintOutcome outcome) => text[$"Outcome_{outcome}"];
+
+    public static string Closure(this IStringLocalizer<UiText> text, ClosureCode code) => text[$"Closure_{code}"];
+
+    public static string Kind(this IStringLocalizer<UiText> text, MessageKind kind) => text[$"Kind_{kind}"];
+
     /// <summary>Plain-language line for a timeline entry; an event type this UI does not know yet still shows, generically.</summary>
     public static string TimelineEvent(this IStringLocalizer<UiText> text, string type)
     {
