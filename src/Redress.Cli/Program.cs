@@ -4,6 +4,7 @@ using Redress.Access;
 using Redress.Cli;
 using Redress.Complaints;
 using Redress.SharedKernel.Hosting;
+using Redress.Wallet;
 
 var root = new RootCommand("Redress operator commands. Configure with appsettings.json beside the tool or environment variables such as Database__Provider and Database__ConnectionString.");
 root.Subcommands.Add(MigrateCommand.Create(BuildHost));
@@ -17,5 +18,6 @@ static IHost BuildHost()
     builder.Services.AddRedressPlatform(builder.Configuration);
     builder.Services.AddAccessData(builder.Configuration);
     builder.Services.AddComplaints();
+    builder.Services.AddWallet();
     return builder.Build();
 }

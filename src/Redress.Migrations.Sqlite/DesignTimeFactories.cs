@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Redress.Access.Data;
 using Redress.Complaints.Data;
 using Redress.SharedKernel.Persistence;
+using Redress.Wallet.Data;
 
 namespace Redress.Migrations.Sqlite;
 
@@ -22,4 +23,10 @@ internal sealed class ComplaintsContextFactory : IDesignTimeDbContextFactory<Com
 {
     public ComplaintsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<ComplaintsDbContext>().UseRedressDatabase(DesignTime.Settings, "complaints").Options);
+}
+
+internal sealed class WalletContextFactory : IDesignTimeDbContextFactory<WalletDbContext>
+{
+    public WalletDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WalletDbContext>().UseRedressDatabase(DesignTime.Settings, "wallet").Options);
 }

@@ -1,6 +1,7 @@
 using Redress.Access;
 using Redress.Complaints;
 using Redress.SharedKernel.Hosting;
+using Redress.Wallet;
 using Redress.Web.Components;
 using Redress.Web.Components.Pages.Account;
 using Redress.Web.Errors;
@@ -14,6 +15,7 @@ builder.Services.AddRedressPlatform(builder.Configuration);
 builder.Services.AddAccessData(builder.Configuration);
 builder.Services.AddAccessAuthentication();
 builder.Services.AddComplaints();
+builder.Services.AddWallet();
 
 builder.Services.AddRedressErrors();
 builder.Services.AddRedressRateLimits(builder.Configuration);
@@ -51,6 +53,7 @@ app.MapCultureSwitch();
 app.MapAccessApi();
 app.MapSignOut();
 app.MapComplaintsApi();
+app.MapWalletApi();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();
