@@ -42,7 +42,7 @@ internal static class WalletDisplay
         var t = details.Transaction;
         return "/complaints/new"
             + "?reference=" + Uri.EscapeDataString(t.Reference)
-            + "&amount=" + Uri.EscapeDataString(t.Amount.Amount.ToString(CultureInfo.InvariantCulture))
+            + "&amount=" + Uri.EscapeDataString(t.Amount.Amount.ToString("F" + Currency.From(t.Amount.Currency).MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
             + "&currency=" + Uri.EscapeDataString(t.Amount.Currency)
             + "&occurredAt=" + Uri.EscapeDataString(t.CreatedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
             + "&category=" + Uri.EscapeDataString(details.SuggestedCategory);
