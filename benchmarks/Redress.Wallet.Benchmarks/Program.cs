@@ -229,8 +229,9 @@ internal sealed class Bench(DatabaseSettings settings)
 
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 
-    private WalletDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<WalletDbContext>().UseRedressDatabase(settings, "wallet").Options);
+    private readonly DbContextOptions<WalletDbContext> _options = new DbContextOptionsBuilder<WalletDbContext>().UseRedressDatabase(settings, "wallet").Options;
+
+    private WalletDbContext NewContext() => new(_options);
 
     private static Ledger NewLedger(WalletDbContext db) =>
         new(new LedgerWriter(db, TimeProvider.System, s_text), new TransactionQueries(db, s_text), NullLogger<Ledger>.Instance);

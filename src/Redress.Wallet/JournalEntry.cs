@@ -9,7 +9,8 @@ internal sealed class JournalEntry
     {
     }
 
-    public long Id { get; private set; }
+    /// <summary>Made here rather than by the database, so that an entry and its postings go in one batch.</summary>
+    public Guid Id { get; private set; }
 
     public DateTimeOffset BookedAt { get; private set; }
 
@@ -18,7 +19,7 @@ internal sealed class JournalEntry
     /// <summary>Builds a balanced entry; an unbalanced one is a programming error, never a customer's input.</summary>
     public static JournalEntry Create(DateTimeOffset bookedAt, params IEnumerable<Posting> postings)
     {
-        var entry = new JournalEntry { BookedAt = bookedAt };
+        var entry = new JournalEntry { Id = Guid.CreateVersion7(bookedAt), BookedAt = bookedAt };
         entry._postings.AddRange(postings);
         if (entry._postings.Count < 2 || entry._postings.Any(p => p.AmountMinor == 0))
         {
@@ -43,9 +44,9 @@ internal sealed class Posting
         Transaction = null!;
     }
 
-    public long Id { get; private set; }
+    public Guid Id { get; private set; }
 
-    public long EntryId { get; private set; }
+    public Guid EntryId { get; private set; }
 
     public long TransactionId { get; private set; }
 
@@ -60,6 +61,7 @@ internal sealed class Posting
 
     public static Posting To(WalletTransaction transaction, Guid accountId, long amountMinor) => new()
     {
+        Id = Guid.CreateVersion7(),
         Transaction = transaction,
         AccountId = accountId,
         AmountMinor = amountMinor,

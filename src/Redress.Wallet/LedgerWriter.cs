@@ -41,6 +41,20 @@ internal sealed class LedgerWriter(WalletDbContext db, TimeProvider time, IStrin
 
     public async Task<Result<Written>> ExecuteAsync(IdempotentWrite? write, Func<CancellationToken, Task<Result<Written>>> work, CancellationToken cancellationToken)
     {
+        // One connection for the key lookup and the transaction: opening one runs the per-connection set-up (SQLite pragmas).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ExecuteOnOpenConnectionAsync(write, work, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Result<Written>> ExecuteOnOpenConnectionAsync(IdempotentWrite? write, Func<CancellationToken, Task<Result<Written>>> work, CancellationToken cancellationToken)
+    {
         if (write is not null && await FindRecordAsync(write.Key, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(earlier, write, cancellationToken);

@@ -96,11 +96,8 @@ namespace Redress.Migrations.Postgres.Wallet
 
             modelBuilder.Entity("Redress.Wallet.JournalEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
@@ -112,11 +109,8 @@ namespace Redress.Migrations.Postgres.Wallet
 
             modelBuilder.Entity("Redress.Wallet.Posting", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
@@ -130,8 +124,8 @@ namespace Redress.Migrations.Postgres.Wallet
                         .HasColumnType("character(3)")
                         .IsFixedLength();
 
-                    b.Property<long>("EntryId")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("TransactionId")
                         .HasColumnType("bigint");

@@ -91,9 +91,8 @@ namespace Redress.Migrations.Sqlite.Wallet
 
             modelBuilder.Entity("Redress.Wallet.JournalEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("BookedAt")
                         .HasColumnType("INTEGER");
@@ -105,9 +104,8 @@ namespace Redress.Migrations.Sqlite.Wallet
 
             modelBuilder.Entity("Redress.Wallet.Posting", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
@@ -121,8 +119,8 @@ namespace Redress.Migrations.Sqlite.Wallet
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<long>("EntryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TransactionId")
                         .HasColumnType("INTEGER");

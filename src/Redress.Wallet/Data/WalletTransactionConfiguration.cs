@@ -43,7 +43,7 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
     {
         entry.ToTable("journal_entries");
         entry.HasKey(e => e.Id);
-        entry.Property(e => e.Id).ValueGeneratedOnAdd();
+        entry.Property(e => e.Id).ValueGeneratedNever();
         entry.HasMany(e => e.Postings).WithOne().HasForeignKey(p => p.EntryId).OnDelete(DeleteBehavior.Restrict);
         entry.Navigation(e => e.Postings).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -55,7 +55,7 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
     {
         posting.ToTable("postings", t => t.HasCheckConstraint("ck_postings_amount_not_zero", "\"AmountMinor\" <> 0"));
         posting.HasKey(p => p.Id);
-        posting.Property(p => p.Id).ValueGeneratedOnAdd();
+        posting.Property(p => p.Id).ValueGeneratedNever();
         posting.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         posting.HasOne(p => p.Transaction).WithMany().HasForeignKey(p => p.TransactionId).OnDelete(DeleteBehavior.Restrict);
         posting.HasOne<WalletAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);

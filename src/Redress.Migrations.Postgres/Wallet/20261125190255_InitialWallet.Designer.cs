@@ -12,7 +12,7 @@ using Redress.Wallet.Data;
 namespace Redress.Migrations.Postgres.Wallet
 {
     [DbContext(typeof(WalletDbContext))]
-    [Migration("20261125184306_InitialWallet")]
+    [Migration("20261125190255_InitialWallet")]
     partial class InitialWallet
     {
         /// <inheritdoc />
@@ -99,11 +99,8 @@ namespace Redress.Migrations.Postgres.Wallet
 
             modelBuilder.Entity("Redress.Wallet.JournalEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
@@ -115,11 +112,8 @@ namespace Redress.Migrations.Postgres.Wallet
 
             modelBuilder.Entity("Redress.Wallet.Posting", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
@@ -133,8 +127,8 @@ namespace Redress.Migrations.Postgres.Wallet
                         .HasColumnType("character(3)")
                         .IsFixedLength();
 
-                    b.Property<long>("EntryId")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("TransactionId")
                         .HasColumnType("bigint");

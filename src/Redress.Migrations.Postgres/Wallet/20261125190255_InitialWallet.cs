@@ -16,8 +16,7 @@ namespace Redress.Migrations.Postgres.Wallet
                 name: "journal_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -146,9 +145,8 @@ namespace Redress.Migrations.Postgres.Wallet
                 name: "postings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
                     TransactionId = table.Column<long>(type: "bigint", nullable: false),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     AmountMinor = table.Column<long>(type: "bigint", nullable: false),

@@ -15,8 +15,7 @@ namespace Redress.Migrations.Sqlite.Wallet
                 name: "journal_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     BookedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -145,9 +144,8 @@ namespace Redress.Migrations.Sqlite.Wallet
                 name: "postings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
                     TransactionId = table.Column<long>(type: "INTEGER", nullable: false),
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AmountMinor = table.Column<long>(type: "INTEGER", nullable: false),

@@ -11,7 +11,7 @@ using Redress.Wallet.Data;
 namespace Redress.Migrations.Sqlite.Wallet
 {
     [DbContext(typeof(WalletDbContext))]
-    [Migration("20261125184303_InitialWallet")]
+    [Migration("20261125190250_InitialWallet")]
     partial class InitialWallet
     {
         /// <inheritdoc />
@@ -94,9 +94,8 @@ namespace Redress.Migrations.Sqlite.Wallet
 
             modelBuilder.Entity("Redress.Wallet.JournalEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("BookedAt")
                         .HasColumnType("INTEGER");
@@ -108,9 +107,8 @@ namespace Redress.Migrations.Sqlite.Wallet
 
             modelBuilder.Entity("Redress.Wallet.Posting", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
@@ -124,8 +122,8 @@ namespace Redress.Migrations.Sqlite.Wallet
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<long>("EntryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TransactionId")
                         .HasColumnType("INTEGER");
