@@ -6,6 +6,8 @@ using Redress.Wallet.Features;
 
 namespace Redress.Wallet.Tests;
 
+/// <summary>Runs alone: it times the seed, which runs at every demo start-up and must stay quick.</summary>
+[Collection(nameof(SeedTiming))]
 public sealed class DemoWalletSeederTests(SqliteWalletDatabase database) : IClassFixture<SqliteWalletDatabase>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -15,7 +17,11 @@ public sealed class DemoWalletSeederTests(SqliteWalletDatabase database) : IClas
     {
         var context = new DemoSeedContext();
         context.Customers.Add(new DemoCustomer(Guid.CreateVersion7(), "wang@example.com", "王小明", "CN", "zh-CN"));
+        context.Customers.Add(new DemoCustomer(Guid.CreateVersion7(), "li@example.com", "李娜", "CN", "zh-CN"));
+        context.Customers.Add(new DemoCustomer(Guid.CreateVersion7(), "chen@example.com", "陈美玲", "CN", "zh-CN"));
         context.Customers.Add(new DemoCustomer(Guid.CreateVersion7(), "emily@example.com", "Emily Clarke", "GB", "en"));
+        context.Customers.Add(new DemoCustomer(Guid.CreateVersion7(), "james@example.com", "James Miller", "US", "en"));
+        context.Customers.Add(new DemoCustomer(Guid.CreateVersion7(), "sophie@example.com", "Sophie Martin", "EU", "en"));
 
         var clock = Stopwatch.StartNew();
         await SeedAsync(context);
@@ -29,7 +35,7 @@ public sealed class DemoWalletSeederTests(SqliteWalletDatabase database) : IClas
             await using var scope = database.NewScope();
             var account = await scope.Db.Accounts.Include(a => a.FundingSources).SingleAsync(a => a.CustomerId == customer.UserId, _ct);
             var history = await scope.Db.Transactions.Where(t => t.AccountId == account.Id).ToListAsync(_ct);
-            Assert.Equal(customer.Jurisdiction == "CN" ? "CNY" : "GBP", account.Currency);
+            Assert.Equal(customer.Jurisdiction switch { "CN" => "CNY", "GB" => "GBP", "US" => "USD", _ => "EUR" }, account.Currency);
             Assert.Equal(2, account.FundingSources.Count);
             Assert.InRange(history.Count, 60, 400);
             Assert.True((history.Max(t => t.CreatedAt) - history.Min(t => t.CreatedAt)).TotalDays > 100);
@@ -57,3 +63,6 @@ public sealed class DemoWalletSeederTests(SqliteWalletDatabase database) : IClas
         await new DemoWalletSeeder(scope.Db, scope.Operations, database.Time).SeedAsync(context, _ct);
     }
 }
+
+[CollectionDefinition(nameof(SeedTiming), DisableParallelization = true)]
+public sealed class SeedTiming;
