@@ -68,21 +68,21 @@ internal sealed class WalletTransaction
         string? description,
         DateTimeOffset createdAt,
         WalletTransaction? original = null) => new()
-    {
-        Reference = TransactionReference.New(createdAt),
-        AccountId = accountId,
-        Type = type,
-        Status = LedgerTransactionStatus.Pending,
-        Direction = direction,
-        AmountMinor = amountMinor,
-        Currency = currency.Code,
-        Counterparty = counterparty,
-        Description = description,
-        CreatedAt = createdAt,
-        OriginalTransactionId = original is { Id: > 0 } ? original.Id : null,
-        Original = original is { Id: 0 } ? original : null,
-        OriginalReference = original?.Reference,
-    };
+        {
+            Reference = TransactionReference.New(createdAt),
+            AccountId = accountId,
+            Type = type,
+            Status = LedgerTransactionStatus.Pending,
+            Direction = direction,
+            AmountMinor = amountMinor,
+            Currency = currency.Code,
+            Counterparty = counterparty,
+            Description = description,
+            CreatedAt = createdAt,
+            OriginalTransactionId = original is { Id: > 0 } ? original.Id : null,
+            Original = original is { Id: 0 } ? original : null,
+            OriginalReference = original?.Reference,
+        };
 
     /// <summary>The signed amount for the wallet: positive for a credit, negative for a debit.</summary>
     public long WalletDelta => Direction == LedgerDirection.Credit ? AmountMinor : -AmountMinor;

@@ -92,28 +92,28 @@ internal sealed class DemoWalletSeeder(WalletDbContext db, WalletOperations oper
                 for (var i = _random.Next(0, 3); i > 0; i--)
                 {
                     var (amount, merchant) = (Minor(chinese ? 8 : 3, chinese ? 180 : 60), merchants[_random.Next(merchants.Length)]);
-                    plan.Add((At(date), at => Debit(at, LedgerTransactionType.Payment, amount, merchant, card)));
+                    Plan(plan, At(date), at => Debit(at, LedgerTransactionType.Payment, amount, merchant, card));
                 }
 
                 if (day % 30 == 5)
                 {
                     var (amount, biller) = (Minor(chinese ? 50 : 20, chinese ? 200 : 90), bills[_random.Next(bills.Length)]);
-                    plan.Add((At(date), at => Debit(at, LedgerTransactionType.BillPayment, amount, biller, card)));
+                    Plan(plan, At(date), at => Debit(at, LedgerTransactionType.BillPayment, amount, biller, card));
                 }
 
                 if (day % 17 == 3)
                 {
                     var (amount, friend) = (Major(_random.Next(1, 6) * (chinese ? 100 : 20)), friends[_random.Next(friends.Length)]);
-                    plan.Add((At(date), at => Debit(at, LedgerTransactionType.Transfer, amount, friend, card)));
+                    Plan(plan, At(date), at => Debit(at, LedgerTransactionType.Transfer, amount, friend, card));
                 }
 
                 if (day % 40 == 20)
                 {
-                    plan.Add((At(date), at =>
+                    Plan(plan, At(date), at =>
                     {
                         Debit(at, LedgerTransactionType.Withdrawal, Major(chinese ? 1000 : 200), chinese ? "提现至中国工商银行" : "Withdrawal to Barclays", bank);
                         Debit(at.AddSeconds(5), LedgerTransactionType.Fee, Major(chinese ? 2 : 1), chinese ? "提现手续费" : "Withdrawal fee", bank);
-                    }));
+                    });
                 }
             }
 
@@ -127,42 +127,44 @@ internal sealed class DemoWalletSeeder(WalletDbContext db, WalletOperations oper
         private void PlanFailures(List<(DateTimeOffset At, Action<DateTimeOffset> Act)> plan, DateTimeOffset now, string[] merchants, string[] friends, FundingSource card, FundingSource bank)
         {
             // A payment that failed before any money moved: ordinary, and not a complaint by itself.
-            plan.Add((now.AddDays(-30).AddHours(-3), at =>
+            Plan(plan, now.AddDays(-30).AddHours(-3), at =>
                 Transaction(at, LedgerTransactionType.Payment, LedgerDirection.Debit, Major(chinese ? 260 : 75), merchants[0])
-                    .Fail(chinese ? "商户系统超时，未扣款" : "Merchant timed out; nothing was taken", at.AddSeconds(30))));
+                    .Fail(chinese ? "商户系统超时，未扣款" : "Merchant timed out; nothing was taken", at.AddSeconds(30)));
 
             // A merchant refund agreed four days after the purchase, promised within a week, still pending.
-            plan.Add((now.AddDays(-20), at =>
+            Plan(plan, now.AddDays(-20), at =>
             {
                 var returned = Debit(at, LedgerTransactionType.Payment, Major(chinese ? 399 : 89), chinese ? "优衣库官方旗舰店" : "ASOS", card);
                 Transaction(at.AddDays(4), LedgerTransactionType.Refund, LedgerDirection.Credit, returned.AmountMinor, returned.Counterparty, returned).Promise(at.AddDays(11));
-            }));
+            });
 
             // A withdrawal fee charged twice for one withdrawal.
-            plan.Add((now.AddDays(-10), at =>
+            Plan(plan, now.AddDays(-10), at =>
             {
                 Debit(at, LedgerTransactionType.Withdrawal, Major(chinese ? 500 : 150), chinese ? "提现至中国工商银行" : "Withdrawal to Barclays", bank);
                 Debit(at.AddSeconds(4), LedgerTransactionType.Fee, Major(chinese ? 2 : 1), chinese ? "提现手续费" : "Withdrawal fee", bank);
                 Debit(at.AddMinutes(2), LedgerTransactionType.Fee, Major(chinese ? 2 : 1), chinese ? "提现手续费" : "Withdrawal fee", bank);
-            }));
+            });
 
             // One payment taken twice, forty seconds apart.
             var doubleCharged = Minor(chinese ? 30 : 10, chinese ? 90 : 40);
-            plan.Add((now.AddDays(-6), at =>
+            Plan(plan, now.AddDays(-6), at =>
             {
                 Debit(at, LedgerTransactionType.Payment, doubleCharged, merchants[1], card);
                 Debit(at.AddSeconds(40), LedgerTransactionType.Payment, doubleCharged, merchants[1], card);
-            }));
+            });
 
             // A payment at 03:14 local time to a payee this customer never used.
             var night = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-2).AddHours(chinese ? 19 : 3).AddMinutes(14);
-            plan.Add((night, at => Debit(at, LedgerTransactionType.Payment, Major(chinese ? 688 : 149), chinese ? "深圳市迅捷数码科技有限公司" : "PAYPAL *DIGITALSVCS 4029357733", card)));
+            Plan(plan, night, at => Debit(at, LedgerTransactionType.Payment, Major(chinese ? 688 : 149), chinese ? "深圳市迅捷数码科技有限公司" : "PAYPAL *DIGITALSVCS 4029357733", card));
 
             // A transfer the recipient's side rejected after the money left the wallet, not yet sent back.
-            plan.Add((now.AddDays(-3), at =>
+            Plan(plan, now.AddDays(-3), at =>
                 Debit(at, LedgerTransactionType.Transfer, Major(chinese ? 500 : 120), friends[0], card, complete: false)
-                    .Fail(chinese ? "收款方账户状态异常，转账未到账" : "Recipient's bank rejected the transfer (account closed)", at.AddMinutes(20))));
+                    .Fail(chinese ? "收款方账户状态异常，转账未到账" : "Recipient's bank rejected the transfer (account closed)", at.AddMinutes(20)));
         }
+
+        private static void Plan(List<(DateTimeOffset At, Action<DateTimeOffset> Act)> plan, DateTimeOffset at, Action<DateTimeOffset> act) => plan.Add((at, act));
 
         private WalletTransaction Transaction(DateTimeOffset at, LedgerTransactionType type, LedgerDirection direction, long amount, string? counterparty, WalletTransaction? original = null)
         {
