@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Redress.Access;
 using Redress.Cli;
@@ -17,6 +18,8 @@ static IHost BuildHost()
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Services.AddRedressPlatform(builder.Configuration);
     builder.Services.AddAccessData(builder.Configuration);
+    // Identity's token providers need data protection; the web host gets it with authentication, the CLI does not.
+    builder.Services.AddDataProtection();
     builder.Services.AddComplaints();
     builder.Services.AddWallet();
     return builder.Build();
