@@ -32,6 +32,7 @@ public static class WalletModule
         endpoints.MapGetWallet();
         endpoints.MapListTransactions();
         endpoints.MapGetTransaction();
+        endpoints.MapStaffLedgerWrites();
         return endpoints;
     }
 }

@@ -115,6 +115,77 @@ public abstract class WalletApiTests(RedressApp app)
         Assert.Equal(10_000 - 100 - 10 + 60, wallet.GetProperty("accounts")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64());
     }
 
+    [Fact]
+    public async Task A_supervisor_refunds_over_http_once_per_idempotency_key()
+    {
+        var (customer, _, references) = await CustomerWithHistoryAsync(payments: 1);
+        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor, "GB", "en");
+        var key = "remedy-" + Guid.NewGuid().ToString("N");
+
+        var first = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key, new { amount = 0.60m, currency = "CNY", reason = "Partial refund agreed" });
+        var retry = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key, new { amount = 0.60m, currency = "CNY", reason = "Partial refund agreed" });
+        var changed = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key, new { amount = 0.70m, currency = "CNY", reason = "Partial refund agreed" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var refund = await first.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal("Refund", refund.GetProperty("type").GetString());
+        Assert.Equal(60, refund.GetProperty("amount").GetProperty("minorUnits").GetInt64());
+        Assert.Equal(refund.GetProperty("reference").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("reference").GetString());
+        await changed.AssertProblemAsync(HttpStatusCode.Conflict);
+        var wallet = await customer.GetFromJsonAsync<JsonElement>("/api/wallet", _ct);
+        Assert.Equal(10_000 - 100 - 10 + 60, wallet.GetProperty("accounts")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(null, 0.5, "CNY", "idempotencyKey")]
+    [InlineData("k", 0, "CNY", "amount")]
+    [InlineData("k", -1, "CNY", "amount")]
+    [InlineData("k", 0.001, "CNY", "amount")]
+    [InlineData("k", 0.5, "XYZ", "currency")]
+    [InlineData("k", 0.5, "USD", "amount")]
+    [InlineData("k", 1.01, "CNY", "amount")]
+    public async Task Bad_refunds_over_http_name_the_field_and_post_nothing(string? key, double amount, string currency, string field)
+    {
+        var (customer, _, references) = await CustomerWithHistoryAsync(payments: 1);
+        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor);
+
+        var response = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key is null ? null : key + Guid.NewGuid().ToString("N"), new { amount = (decimal)amount, currency, reason = "x" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
+        var wallet = await customer.GetFromJsonAsync<JsonElement>("/api/wallet", _ct);
+        Assert.Equal(10_000 - 100 - 10, wallet.GetProperty("accounts")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(RedressRoles.Agent)]
+    [InlineData(RedressRoles.Customer)]
+    [InlineData(RedressRoles.Administrator)]
+    public async Task Only_supervisors_may_move_money_or_freeze_over_http(string role)
+    {
+        var (_, customerId, references) = await CustomerWithHistoryAsync(payments: 1);
+        using var other = await app.ClientForAsync(role);
+        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor);
+        var accountId = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/wallets/{customerId}", _ct)).GetProperty("accounts")[0].GetProperty("accountId").GetGuid();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(other, $"/api/wallets/transactions/{references[1]}/refunds", "k-" + Guid.NewGuid(), new { amount = 0.5m, currency = "CNY", reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(other, $"/api/wallets/accounts/{accountId}/freeze", "k-" + Guid.NewGuid(), new { reason = "x" })).StatusCode);
+
+        var frozen = await PostAsync(supervisor, $"/api/wallets/accounts/{accountId}/freeze", "k-" + Guid.NewGuid(), new { reason = "Lost phone" });
+        Assert.Equal("Frozen", (await frozen.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("status").GetString());
+        await (await PostAsync(supervisor, $"/api/wallets/accounts/{Guid.NewGuid()}/freeze", "k-" + Guid.NewGuid(), new { reason = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request, _ct);
+    }
+
     /// <summary>A new customer with a wallet: a top-up of 100.00, <paramref name="payments"/> payments of 1.00 and a fee of 0.10, in that order.</summary>
     private async Task<(HttpClient Client, Guid CustomerId, List<string> References)> CustomerWithHistoryAsync(int payments)
     {

@@ -14,6 +14,8 @@ public sealed record FundingSourceView(string Kind, string Issuer, string LastFo
 
 public sealed record WalletAccountView(Guid AccountId, string Currency, AmountView Balance, LedgerAccountStatus Status, IReadOnlyList<FundingSourceView> FundingSources);
 
+public sealed record LedgerAccountView(Guid AccountId, Guid CustomerId, AmountView Balance, LedgerAccountStatus Status);
+
 public sealed record WalletOverview(Guid CustomerId, IReadOnlyList<WalletAccountView> Accounts);
 
 public sealed record WalletTransactionView(
@@ -76,6 +78,24 @@ internal static class WalletProjections
         t.OriginalReference,
         t.PromisedBy,
         t.Posted);
+
+    public static WalletTransactionView ToView(this LedgerTransaction t) => new(
+        t.Reference,
+        t.AccountId,
+        t.Type,
+        t.Status,
+        t.Direction,
+        AmountView.From(t.Amount),
+        t.Counterparty,
+        t.Description,
+        t.CreatedAt,
+        t.CompletedAt,
+        t.FailureReason,
+        t.OriginalReference,
+        t.PromisedBy,
+        t.Posted);
+
+    public static LedgerAccountView ToView(this LedgerAccount a) => new(a.AccountId, a.CustomerId, AmountView.From(a.Balance), a.Status);
 
     public static WalletAccountView ToView(this WalletAccount a) => new(
         a.Id,
