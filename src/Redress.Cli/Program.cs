@@ -6,6 +6,7 @@ using Redress.Cli;
 using Redress.Complaints;
 using Redress.Notifications;
 using Redress.SharedKernel.Hosting;
+using Redress.Wallet;
 
 var root = new RootCommand("Redress operator commands. Configure with appsettings.json beside the tool or environment variables such as Database__Provider and Database__ConnectionString.");
 root.Subcommands.Add(MigrateCommand.Create(BuildHost));
@@ -23,5 +24,6 @@ static IHost BuildHost()
     builder.Services.AddComplaints();
     builder.Services.AddCalendars();
     builder.Services.AddNotifications(builder.Configuration);
+    builder.Services.AddWallet();
     return builder.Build();
 }

@@ -5,6 +5,7 @@ using Redress.Calendars.Data;
 using Redress.Complaints.Data;
 using Redress.Notifications.Data;
 using Redress.SharedKernel.Persistence;
+using Redress.Wallet.Data;
 
 namespace Redress.Migrations.Sqlite;
 
@@ -36,4 +37,10 @@ internal sealed class NotificationsContextFactory : IDesignTimeDbContextFactory<
 {
     public NotificationsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<NotificationsDbContext>().UseRedressDatabase(DesignTime.Settings, "notifications").Options);
+}
+
+internal sealed class WalletContextFactory : IDesignTimeDbContextFactory<WalletDbContext>
+{
+    public WalletDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WalletDbContext>().UseRedressDatabase(DesignTime.Settings, "wallet").Options);
 }

@@ -3,6 +3,7 @@ using Redress.Calendars;
 using Redress.Complaints;
 using Redress.Notifications;
 using Redress.SharedKernel.Hosting;
+using Redress.Wallet;
 using Redress.Web.Components;
 using Redress.Web.Components.Pages.Account;
 using Redress.Web.Errors;
@@ -18,6 +19,7 @@ builder.Services.AddAccessAuthentication();
 builder.Services.AddComplaints();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddWallet();
 
 builder.Services.AddRedressErrors();
 builder.Services.AddRedressRateLimits(builder.Configuration);
@@ -57,6 +59,7 @@ app.MapSignOut();
 app.MapComplaintsApi();
 app.MapCalendarsApi();
 app.MapNotificationsApi();
+app.MapWalletApi();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

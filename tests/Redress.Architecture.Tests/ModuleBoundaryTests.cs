@@ -5,6 +5,7 @@ using Redress.Access;
 using Redress.Complaints;
 using Redress.Notifications;
 using Redress.SharedKernel;
+using Redress.Wallet;
 
 namespace Redress.Architecture.Tests;
 
@@ -15,6 +16,7 @@ public sealed class ModuleBoundaryTests
     private static readonly Assembly s_access = typeof(AccessModule).Assembly;
     private static readonly Assembly s_complaints = typeof(ComplaintsModule).Assembly;
     private static readonly Assembly s_notifications = typeof(NotificationsModule).Assembly;
+    private static readonly Assembly s_wallet = typeof(WalletModule).Assembly;
 
     public static TheoryData<string, string> ForbiddenDependencies => new()
     {
@@ -33,13 +35,20 @@ public sealed class ModuleBoundaryTests
         { "Redress.Complaints", "Redress.Notifications" },
         { "Redress.Access", "Redress.Notifications" },
         { "Redress.SharedKernel", "Redress.Notifications" },
+        { "Redress.Wallet", "Redress.Complaints" },
+        { "Redress.Wallet", "Redress.Access" },
+        { "Redress.Complaints", "Redress.Wallet" },
+        { "Redress.Access", "Redress.Wallet" },
+        { "Redress.SharedKernel", "Redress.Wallet" },
+        { "Redress.Wallet", "Redress.Web" },
+        { "Redress.Wallet", "Redress.Migrations" },
     };
 
     [Theory]
     [MemberData(nameof(ForbiddenDependencies))]
     public void A_module_does_not_depend_on_another_module(string module, string forbidden)
     {
-        var assembly = new[] { s_sharedKernel, s_access, s_complaints, s_notifications }.Single(a => a.GetName().Name == module);
+        var assembly = new[] { s_sharedKernel, s_access, s_complaints, s_notifications, s_wallet }.Single(a => a.GetName().Name == module);
         var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOn(forbidden).GetResult();
         Assert.True(result.IsSuccessful, $"{module} depends on {forbidden}: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
@@ -48,7 +57,7 @@ public sealed class ModuleBoundaryTests
     public void Module_databases_and_entities_stay_inside_their_module()
     {
         // A DbContext may be public so handlers can take it, but its entity types must not leak.
-        foreach (var assembly in new[] { s_access, s_complaints, s_notifications })
+        foreach (var assembly in new[] { s_access, s_complaints, s_notifications, s_wallet })
         {
             var leakingEntities = assembly.GetTypes()
                 .Where(t => t.IsPublic && t.IsSubclassOf(typeof(DbContext)))
@@ -75,7 +84,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Handlers_live_in_a_features_namespace()
     {
-        var result = Types.InAssemblies([s_access, s_complaints, s_notifications])
+        var result = Types.InAssemblies([s_access, s_complaints, s_notifications, s_wallet])
             .That().HaveNameEndingWith("Handler")
             .Should().ResideInNamespaceEndingWith(".Features")
             .GetResult();
@@ -85,9 +94,20 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Only_the_hosts_reference_the_migration_assemblies()
     {
-        foreach (var assembly in new[] { s_sharedKernel, s_access, s_complaints, s_notifications })
+        foreach (var assembly in new[] { s_sharedKernel, s_access, s_complaints, s_notifications, s_wallet })
         {
             Assert.DoesNotContain(assembly.GetReferencedAssemblies(), reference => reference.Name!.StartsWith("Redress.Migrations", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Ledger_entities_are_internal()
+    {
+        var result = Types.InAssembly(s_wallet)
+            .That().HaveName("WalletAccount").Or().HaveName("WalletTransaction").Or().HaveName("JournalEntry").Or().HaveName("Posting")
+            .Or().HaveName("IdempotencyRecord").Or().HaveName("FundingSource").Or().HaveNameEndingWith("Configuration")
+            .Should().NotBePublic()
+            .GetResult();
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 }
