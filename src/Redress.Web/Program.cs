@@ -14,6 +14,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRedressPlatform(builder.Configuration);
+// First hosted service: migrations must run before data protection's start-up reads the key ring from the database.
+builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddAccessData(builder.Configuration);
 builder.Services.AddAccessAuthentication();
 builder.Services.AddComplaints();
@@ -27,7 +29,6 @@ builder.Services.AddRedressHealthChecks();
 builder.Services.AddRedressOpenApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddHostedService<StartupTasks>();
 
 var app = builder.Build();
 
