@@ -104,6 +104,21 @@ public sealed partial class FinalResponseLetterTests(SqliteComplaintsDatabase da
     }
 
     [Fact]
+    public void An_English_letter_with_remedies_and_a_word_longer_than_a_line_renders_on_A4()
+    {
+        Assert.True(Currency.TryFind("GBP", out var pound));
+        var remedies = new[] { new LetterRemedy("Compensation", new Money(5000, pound.Value), "for the distress and inconvenience caused") };
+        var letter = Compose("GB", ComplaintChannel.InApp, "en", ComplaintOutcome.PartlyUpheld, remedies);
+        letter = letter with { Paragraphs = [.. letter.Paragraphs, "Reference: " + new string('X', 300)] };
+
+        var pdf = LetterPdf.Render(letter);
+
+        using var reopened = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        Assert.Equal(595, reopened.Pages[0].Width.Point, 0);
+        Assert.Equal(842, reopened.Pages[0].Height.Point, 0);
+    }
+
+    [Fact]
     public void Long_text_wraps_by_character_in_Chinese_and_by_word_in_English() =>
         Assert.Equal(["转", "账", " ", "failed", " ", "twice"], LetterPdf.BreakOpportunities("转账 failed twice"));
 

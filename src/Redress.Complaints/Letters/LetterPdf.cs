@@ -137,7 +137,11 @@ internal static class LetterPdf
         {
             var lines = new List<string>();
             var current = new StringBuilder();
-            foreach (var piece in BreakOpportunities(text))
+            // A word wider than the measure (a long URL or reference) is broken between characters rather than cut off.
+            var pieces = BreakOpportunities(text).SelectMany(piece => _graphics.MeasureString(piece, font).Width <= _width
+                ? [piece]
+                : piece.EnumerateRunes().Select(rune => rune.ToString()));
+            foreach (var piece in pieces)
             {
                 var candidate = current + piece;
                 if (current.Length == 0 || _graphics.MeasureString(candidate, font).Width <= _width)
