@@ -9,7 +9,7 @@ namespace Redress.Complaints.Letters;
 /// A remedy as the letter states it. Kinds are the domain's remedy names (Refund, Compensation, FeeReversal, Points,
 /// Voucher, ServiceAdjustment); the amount is set for money remedies, the description for the others.
 /// </summary>
-public sealed record LetterRemedy(string Kind, Money? Amount, string? Description);
+internal sealed record LetterRemedy(string Kind, Money? Amount, string? Description);
 
 /// <summary>A composed final response: what the app shows and the PDF prints, in the customer's language.</summary>
 public sealed record FinalResponseLetter(
@@ -82,6 +82,8 @@ internal static class FinalResponseComposer
     private static string? Requirement(string key, LetterFacts facts, IReadOnlyList<ExternalRoute> routes, Func<string, object?[], string> text)
     {
         var route = routes.Count > 0 ? routes[0] : null;
+        // China lists several routes (12363, 12315); the letter must name the central bank's line whatever the order.
+        var pboc = routes.FirstOrDefault(r => r.Contact == "12363");
         // Reg E §1005.11(d): the explanation and the documents right apply when no error (or a different one) was found.
         var noError = facts.Outcome != ComplaintOutcome.Upheld;
         return key switch
@@ -90,7 +92,7 @@ internal static class FinalResponseComposer
             "NoErrorExplanation" or "RightToDocuments" => noError ? text("Req_" + key, []) : null,
             "ClosureCode" => text("Closure_" + facts.ClosureCode, []),
             "AdrBody" => text("Req_AdrBody", [Named(route, key).Name, route!.Contact, route.Url]),
-            "Pboc12363Route" => text("Req_Pboc12363Route", [Named(route, key).Contact, route!.Url]),
+            "Pboc12363Route" => text("Req_Pboc12363Route", [Named(pboc, key).Contact, pboc!.Url]),
             _ => throw new InvalidOperationException($"No letter text for the requirement '{key}'; add it to LetterTexts.resx or correct Deadlines:Policies."),
         };
     }
