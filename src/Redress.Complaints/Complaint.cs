@@ -268,6 +268,25 @@ internal sealed class Complaint
         return AddMessage(staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString() });
     }
 
+    /// <summary>
+    /// Records that the final response letter was issued: its stored PDF and text with their SHA-256, so the chain
+    /// vouches for the exact letter the customer received. Staff only, and only once there is a decision to report.
+    /// </summary>
+    public Result<TimelineEvent> IssueFinalResponse(Actor staff, IssuedLetter letter, DateTimeOffset now)
+    {
+        if (!staff.IsCaseWorker)
+        {
+            return CaseErrors.Forbidden("final_response_staff_only");
+        }
+
+        if (Outcome is null || Stage is ComplaintStage.Withdrawn or ComplaintStage.Merged)
+        {
+            return CaseErrors.Conflict("final_response_needs_decision");
+        }
+
+        return Append(TimelineEventTypes.FinalResponseIssued, staff, now, letter);
+    }
+
     public Result<TimelineEvent> Accept(Actor customer, DateTimeOffset now)
     {
         if (Check(CaseAction.Accept, customer) is { } refused)
@@ -470,6 +489,9 @@ public sealed class CaseHandlingOptions
     /// <summary>Shortest time between two nudges of one complaint.</summary>
     public TimeSpan NudgeInterval { get; set; } = TimeSpan.FromHours(24);
 }
+
+/// <summary>The stored documents of an issued final response letter (attachment-store ids and SHA-256 of the bytes).</summary>
+internal sealed record IssuedLetter(Guid Pdf, string PdfSha256, Guid Text, string TextSha256, string Culture);
 
 /// <summary>Complaint details that passed validation; only the filing handler makes these.</summary>
 internal sealed record ValidComplaint(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.SharedKernel.Demo;
 using Redress.SharedKernel.Persistence;
@@ -23,12 +24,14 @@ public static class ComplaintsModule
         services.AddScoped<ListComplaintsHandler>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseLifecycleHandler>();
+        services.AddScoped<FinalResponseHandler>();
         services.AddScoped<ConversationHandler>();
         services.AddScoped<StaffQueuesHandler>();
         services.AddScoped<TimelineVerifier>();
         services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
         services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
+        services.AddOptions<DeadlineSettings>().BindConfiguration(DeadlineSettings.SectionName);
         services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
         return services;
     }
@@ -42,6 +45,7 @@ public static class ComplaintsModule
         group.MapGetComplaint();
         group.MapCaseLifecycle();
         group.MapConversation();
+        group.MapFinalResponse();
         endpoints.MapStaffQueues();
         return endpoints;
     }

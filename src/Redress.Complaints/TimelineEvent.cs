@@ -104,4 +104,5 @@ public static class TimelineEventTypes
     public const string MergedInto = "complaint.merged-into";
     public const string DuplicateMergedIn = "complaint.duplicate-merged-in";
     public const string Nudged = "complaint.nudged";
+    public const string FinalResponseIssued = "final_response.issued";
 }

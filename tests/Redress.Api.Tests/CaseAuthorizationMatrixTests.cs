@@ -49,6 +49,9 @@ public abstract class CaseAuthorizationMatrixTests(RedressApp app)
         ["appeal"] = new(Stage.Resolved, HttpMethod.Post, "/appeal", _ => new { body = "The refund never arrived." }, s_ownerOnly),
         ["withdraw"] = new(Stage.Received, HttpMethod.Post, "/withdraw", null, s_ownerOnly),
         ["nudge"] = new(Stage.Received, HttpMethod.Post, "/nudge", null, s_ownerOnly),
+        ["read final response"] = new(Stage.Resolved, HttpMethod.Get, "/final-response", null, s_readers),
+        ["download final response"] = new(Stage.Resolved, HttpMethod.Get, "/final-response.pdf", null, s_readers),
+        ["issue final response again"] = new(Stage.Resolved, HttpMethod.Post, "/final-response", null, s_staffOnly),
     };
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

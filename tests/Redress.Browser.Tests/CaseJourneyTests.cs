@@ -59,6 +59,9 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
         await customer.ReloadAsync();
         await Expect(customer.Locator("body")).Not.ToContainTextAsync("agent's eyes only");
         await Expect(customer.Locator(".conversation")).ToContainTextAsync("Our answer");
+        await Expect(customer.Locator(".letter")).ToContainTextAsync("Final response to your complaint");
+        await Expect(customer.Locator(".letter")).ToContainTextAsync("we do not uphold your complaint");
+        await Expect(customer.Locator("a[href$='/final-response.pdf']")).ToBeVisibleAsync();
         await customer.Locator("#action-body").FillAsync("The merchant confirmed the refund two weeks ago; please chase it.");
         await Click(customer, "Appeal");
         await Expect(customer.GetByRole(AriaRole.Button, new() { Name = "Appeal" })).ToHaveCountAsync(0);
@@ -75,6 +78,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
 
         await customer.ReloadAsync();
         await Expect(customer.Locator(".facts")).ToContainTextAsync("Upheld");
+        await Expect(customer.Locator(".letter")).ToContainTextAsync("Our decision: we uphold your complaint.");
         await Expect(customer.Locator("#routes-heading")).ToBeVisibleAsync();
         await Expect(customer.Locator(".routes")).ToContainTextAsync("Consumer Financial Protection Bureau");
     }

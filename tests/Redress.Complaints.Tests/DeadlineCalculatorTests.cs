@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Redress.Calendars;
 using Redress.Complaints.Deadlines;
 using Redress.SharedKernel.Calendars;
@@ -79,19 +78,5 @@ public sealed class DeadlineCalculatorTests
 
     private static DateTimeOffset Instant(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 
-    private static DeadlineSettings LoadShippedSettings()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Redress.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(root!.FullName, "src", "Redress.Web", "appsettings.json"))
-            .Build();
-        var settings = new DeadlineSettings();
-        configuration.GetSection(DeadlineSettings.SectionName).Bind(settings);
-        return settings;
-    }
+    private static DeadlineSettings LoadShippedSettings() => ShippedSettings.Deadlines();
 }

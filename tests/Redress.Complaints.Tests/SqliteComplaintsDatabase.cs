@@ -32,15 +32,25 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
         new(db, Time, Text, NullLogger<FileComplaintHandler>.Instance);
 
     public CaseWork NewCaseWork(ComplaintsDbContext db) =>
-        new(db, Time, Text, Options.Create(new CaseHandlingOptions()), Options.Create(new ExternalRoutesOptions()), NullLogger<CaseWork>.Instance);
+        new(db, Time, Text, Options.Create(new CaseHandlingOptions()), Options.Create(ShippedSettings.Routes()), NullLogger<CaseWork>.Instance);
 
-    public CaseLifecycleHandler NewLifecycle(ComplaintsDbContext db) => new(NewCaseWork(db));
+    public FakeUserDirectory Users { get; } = new();
+
+    public IAttachmentStore Store => new FileSystemAttachmentStore(Options.Create(new DatabaseSettings { DataDirectory = _folder }));
+
+    public CaseLifecycleHandler NewLifecycle(ComplaintsDbContext db)
+    {
+        var work = NewCaseWork(db);
+        return new CaseLifecycleHandler(work, NewFinalResponses(work));
+    }
+
+    public FinalResponseHandler NewFinalResponses(CaseWork work) =>
+        new(work, Store, Users, Options.Create(ShippedSettings.Deadlines()), NullLogger<FinalResponseHandler>.Instance);
 
     public ConversationHandler NewConversation(ComplaintsDbContext db)
     {
         var work = NewCaseWork(db);
-        var store = new FileSystemAttachmentStore(Options.Create(new DatabaseSettings { DataDirectory = _folder }));
-        return new ConversationHandler(work, new CaseLifecycleHandler(work), store);
+        return new ConversationHandler(work, new CaseLifecycleHandler(work, NewFinalResponses(work)), Store);
     }
 
     public async ValueTask InitializeAsync()

@@ -29,7 +29,7 @@ public sealed record MergeRequest(string? Survivor);
 /// The case operations on one complaint. Each validates its input, then calls exactly one method on
 /// <see cref="Complaint"/>, which changes the state and appends to the timeline, or refuses with a typed error.
 /// </summary>
-public sealed class CaseLifecycleHandler(CaseWork work)
+public sealed class CaseLifecycleHandler(CaseWork work, FinalResponseHandler letters)
 {
     public Task<Result<ComplaintDetails>> AcknowledgeAsync(Actor actor, string number, CancellationToken cancellationToken) =>
         work.RunAsync(actor, number, CaseAction.Acknowledge, (c, now) => c.Acknowledge(actor, now).Error, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class CaseLifecycleHandler(CaseWork work)
 
     public Task<Result<ComplaintDetails>> ResolveAsync(Actor actor, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         WithDecision(request, (outcome, code, reasons) =>
-            work.RunAsync(actor, number, CaseAction.Resolve, (c, now) => c.Resolve(actor, outcome, code, reasons, now).Error, cancellationToken));
+            letters.DecideAndIssueAsync(actor, number, (c, now) => c.Resolve(actor, outcome, code, reasons, now).Error, cancellationToken));
 
     public Task<Result<ComplaintDetails>> AcceptAsync(Actor actor, string number, CancellationToken cancellationToken) =>
         work.RunAsync(actor, number, CaseAction.Accept, (c, now) => c.Accept(actor, now).Error, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class CaseLifecycleHandler(CaseWork work)
 
     public Task<Result<ComplaintDetails>> DecideAppealAsync(Actor actor, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         WithDecision(request, (outcome, code, reasons) =>
-            work.RunAsync(actor, number, CaseAction.DecideAppeal, (c, now) => c.DecideAppeal(actor, outcome, code, reasons, now).Error, cancellationToken));
+            letters.DecideAndIssueAsync(actor, number, (c, now) => c.DecideAppeal(actor, outcome, code, reasons, now).Error, cancellationToken));
 
     public Task<Result<ComplaintDetails>> WithdrawAsync(Actor actor, string number, CancellationToken cancellationToken) =>
         work.RunAsync(actor, number, CaseAction.Withdraw, (c, now) => c.Withdraw(actor, now).Error, cancellationToken);
