@@ -490,8 +490,11 @@ public sealed class CaseHandlingOptions
     public TimeSpan NudgeInterval { get; set; } = TimeSpan.FromHours(24);
 }
 
-/// <summary>The stored documents of an issued final response letter (attachment-store ids and SHA-256 of the bytes).</summary>
-internal sealed record IssuedLetter(Guid Pdf, string PdfSha256, Guid Text, string TextSha256, string Culture);
+/// <summary>
+/// The stored documents of an issued final response letter (attachment-store ids and SHA-256 of the bytes). The PDF
+/// is absent when the server had no font for it; the text is always kept.
+/// </summary>
+internal sealed record IssuedLetter(Guid? Pdf, string? PdfSha256, Guid Text, string TextSha256, string Culture);
 
 /// <summary>Complaint details that passed validation; only the filing handler makes these.</summary>
 internal sealed record ValidComplaint(

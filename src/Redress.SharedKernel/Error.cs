@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>This server cannot do it now (a missing component); the request itself was fine.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -20,6 +23,8 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, IReadOnl
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+
+    public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
 
     public static Error Invalid(IReadOnlyDictionary<string, string[]> fields) =>
         new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation, fields);

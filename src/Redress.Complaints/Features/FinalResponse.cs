@@ -16,7 +16,8 @@ using Redress.SharedKernel.Security;
 namespace Redress.Complaints.Features;
 
 /// <summary>The latest final response letter of a complaint, as the app shows it.</summary>
-public sealed record FinalResponseView(DateTimeOffset IssuedAt, FinalResponseLetter Letter, string PdfUrl);
+/// <remarks><see cref="PdfUrl"/> is null when the server could not render the PDF (no CJK font installed).</remarks>
+public sealed record FinalResponseView(DateTimeOffset IssuedAt, FinalResponseLetter Letter, string? PdfUrl);
 
 /// <summary>
 /// Final response letters: composed from the decision and the jurisdiction's letter requirements, rendered to PDF,
@@ -48,7 +49,7 @@ public sealed partial class FinalResponseHandler(
         }
 
         var text = await JsonSerializer.DeserializeAsync<FinalResponseLetter>(content, s_json, cancellationToken);
-        return text is null ? NotIssued() : new FinalResponseView(issuedAt, text, $"/api/complaints/{complaintNumber}/final-response.pdf");
+        return text is null ? NotIssued() : new FinalResponseView(issuedAt, text, letter.Pdf is null ? null : $"/api/complaints/{complaintNumber}/final-response.pdf");
     }
 
     public async Task<Result<AttachmentDownload>> DownloadAsync(Actor actor, string number, CancellationToken cancellationToken)
@@ -59,7 +60,12 @@ public sealed partial class FinalResponseHandler(
             return latest.Error;
         }
 
-        var content = await store.OpenReadAsync(latest.Value.Letter.Pdf, cancellationToken);
+        if (latest.Value.Letter.Pdf is not { } pdfId)
+        {
+            return work.Localize(Error.Unavailable("final_response_pdf_unavailable", "final_response_pdf_unavailable"));
+        }
+
+        var content = await store.OpenReadAsync(pdfId, cancellationToken);
         return content is null
             ? NotIssued()
             : new AttachmentDownload(content, "application/pdf", $"final-response-{latest.Value.Number}.pdf");
@@ -93,9 +99,16 @@ public sealed partial class FinalResponseHandler(
         }
 
         var letter = await ComposeAsync(complaint, now, cancellationToken);
-        var pdf = LetterPdf.Render(letter);
+        // A decision must never fail for want of a font: without one the letter is kept as text and shown in the app.
+        var pdf = LetterFontResolver.IsAvailable ? LetterPdf.Render(letter) : null;
+        if (pdf is null)
+        {
+            LogNoFont(logger, complaint.Number);
+        }
+
         var text = JsonSerializer.SerializeToUtf8Bytes(letter, s_json);
-        var issued = new IssuedLetter(Guid.CreateVersion7(now), FileSniffer.Sha256Of(pdf), Guid.CreateVersion7(now), FileSniffer.Sha256Of(text), letter.Culture);
+        var issued = new IssuedLetter(
+            pdf is null ? null : Guid.CreateVersion7(now), pdf is null ? null : FileSniffer.Sha256Of(pdf), Guid.CreateVersion7(now), FileSniffer.Sha256Of(text), letter.Culture);
         var recorded = complaint.IssueFinalResponse(actor, issued, now);
         if (!recorded.IsSuccess)
         {
@@ -103,21 +116,29 @@ public sealed partial class FinalResponseHandler(
             return work.Localize(recorded.Error);
         }
 
-        using (var pdfContent = new MemoryStream(pdf, writable: false))
+        if (pdf is not null)
+        {
+            using var pdfContent = new MemoryStream(pdf, writable: false);
+            await store.SaveAsync(issued.Pdf!.Value, pdfContent, cancellationToken);
+        }
+
         using (var textContent = new MemoryStream(text, writable: false))
         {
-            await store.SaveAsync(issued.Pdf, pdfContent, cancellationToken);
             await store.SaveAsync(issued.Text, textContent, cancellationToken);
         }
 
         if (await work.SaveAsync(cancellationToken) is { } conflict)
         {
-            await store.DeleteAsync(issued.Pdf, CancellationToken.None);
+            if (issued.Pdf is { } pdfId)
+            {
+                await store.DeleteAsync(pdfId, CancellationToken.None);
+            }
+
             await store.DeleteAsync(issued.Text, CancellationToken.None);
             return conflict;
         }
 
-        LogIssued(logger, complaint.Number, letter.Culture, pdf.Length);
+        LogIssued(logger, complaint.Number, letter.Culture, pdf?.Length ?? 0);
         return await work.ReadAsync(complaint, actor, cancellationToken);
     }
 
@@ -172,6 +193,9 @@ public sealed partial class FinalResponseHandler(
 
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: final response issued ({Culture}, {PdfBytes} bytes)")]
     private static partial void LogIssued(ILogger logger, string complaintNumber, string culture, int pdfBytes);
+
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: final response kept as text only; no font for the PDF (install fonts-wqy-microhei)")]
+    private static partial void LogNoFont(ILogger logger, string complaintNumber);
 }
 
 internal static class FinalResponseEndpoints

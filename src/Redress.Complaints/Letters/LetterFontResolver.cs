@@ -21,6 +21,9 @@ internal sealed class LetterFontResolver : IFontResolver
 
     private readonly Lazy<byte[]> _face = new(LoadFace);
 
+    /// <summary>Whether this machine has a face the letters can be rendered with.</summary>
+    public static bool IsAvailable => s_candidates.Any(File.Exists);
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         string.Equals(familyName, FamilyName, StringComparison.Ordinal) ? new FontResolverInfo(FaceName, bold, italic) : null;
 

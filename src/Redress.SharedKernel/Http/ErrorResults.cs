@@ -12,6 +12,7 @@ public static class ErrorResults
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -38,6 +39,7 @@ public static class ErrorResults
         ErrorKind.NotFound => "Not found.",
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.Forbidden => "Not allowed.",
+        ErrorKind.Unavailable => "Not available on this server.",
         _ => "Error.",
     };
 }
