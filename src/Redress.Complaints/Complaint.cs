@@ -385,6 +385,46 @@ internal sealed class Complaint
         return Append(TimelineEventTypes.Nudged, customer, now, new { From = from.ToString(), Priority = Priority.ToString(), Assignee = AssigneeId?.ToString("N") });
     }
 
+    /// <summary>Staff's ledger findings. Internal: they name transactions the customer has not seen checked yet.</summary>
+    public TimelineEvent RecordInvestigation(Actor staff, object findings, DateTimeOffset now) =>
+        Append(TimelineEventTypes.Investigated, staff, now, findings, Visibility.Internal);
+
+    /// <summary>Refuses remedy work on a complaint that no longer takes it; a decided complaint still pays what was agreed.</summary>
+    public Error? RemedyRefusal(bool proposing) => Stage switch
+    {
+        ComplaintStage.Withdrawn or ComplaintStage.Merged => CaseErrors.Conflict("remedy_complaint_closed"),
+        ComplaintStage.Resolved or ComplaintStage.Closed when proposing => CaseErrors.Conflict("remedy_complaint_closed"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// One step of a remedy on the timeline. Payment and failure are the customer's business; proposals and
+    /// approvals stay internal until they turn into money.
+    /// </summary>
+    public TimelineEvent RecordRemedy(string type, Actor actor, Remedy remedy, DateTimeOffset now, bool resumed = false)
+    {
+        var visibility = type is TimelineEventTypes.RemedyExecuted or TimelineEventTypes.RemedyFailed ? Visibility.Customer : Visibility.Internal;
+        return Append(
+            type,
+            actor,
+            now,
+            new
+            {
+                Remedy = remedy.Id.ToString("N"),
+                Kind = remedy.Kind.ToString(),
+                remedy.AmountMinorUnits,
+                remedy.Currency,
+                remedy.Points,
+                remedy.TransactionReference,
+                remedy.LedgerReference,
+                IdempotencyKey = remedy.MovesMoney ? remedy.IdempotencyKey : null,
+                Status = remedy.Status.ToString(),
+                remedy.FailureCode,
+                Resumed = resumed,
+            },
+            visibility);
+    }
+
     private Error? Check(CaseAction action, Actor actor)
     {
         if (!CaseRules.PartyAllows(action, actor, CustomerId))

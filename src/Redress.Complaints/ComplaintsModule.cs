@@ -26,6 +26,12 @@ public static class ComplaintsModule
         services.AddScoped<ConversationHandler>();
         services.AddScoped<StaffQueuesHandler>();
         services.AddScoped<TimelineVerifier>();
+        services.AddScoped<InvestigationHandler>();
+        services.AddScoped<RemediesHandler>();
+        services.AddScoped<RemedyExecutor>();
+        services.AddHostedService<RemedyWorker>();
+        services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.SectionName);
+        services.AddOptions<RemedyOptions>().BindConfiguration(RemedyOptions.SectionName);
         services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
         services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
@@ -42,6 +48,8 @@ public static class ComplaintsModule
         group.MapGetComplaint();
         group.MapCaseLifecycle();
         group.MapConversation();
+        group.MapInvestigation();
+        group.MapRemedies();
         endpoints.MapStaffQueues();
         return endpoints;
     }
