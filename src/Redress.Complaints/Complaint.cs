@@ -252,7 +252,8 @@ internal sealed class Complaint
         return AddMessage(staff, MessageKind.Note, body, [], now, TimelineEventTypes.NoteAdded);
     }
 
-    public Result<ComplaintMessage> Resolve(Actor staff, ComplaintOutcome outcome, ClosureCode closureCode, string reasons, DateTimeOffset now)
+    /// <summary>Resolves with the outcome; the remedies given so far are recorded with it.</summary>
+    public Result<ComplaintMessage> Resolve(Actor staff, ComplaintOutcome outcome, ClosureCode closureCode, string reasons, DateTimeOffset now, IReadOnlyList<Remedy>? remedies = null)
     {
         if (Check(CaseAction.Resolve, staff) is { } refused)
         {
@@ -265,7 +266,9 @@ internal sealed class Complaint
         ClosureCode = closureCode;
         ResolvedAt = now;
         ResolvedById = staff.UserId;
-        return AddMessage(staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString() });
+        var given = (remedies ?? []).Select(r => new { Id = r.Id.ToString("N"), Kind = r.Kind.ToString(), Status = r.Status.ToString(), r.LedgerReference }).ToArray();
+        return AddMessage(
+            staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString(), Remedies = given });
     }
 
     public Result<TimelineEvent> Accept(Actor customer, DateTimeOffset now)

@@ -94,6 +94,17 @@ public abstract class RemedyApiTests(RedressApp app)
         Assert.Equal(
             ["remedy.proposed", "remedy.approved", "remedy.requested", "remedy.executed"],
             Types(await agent.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}", _ct)).Where(t => t.StartsWith("remedy.", StringComparison.Ordinal)));
+
+        var complaint = $"/api/complaints/{number}";
+        await CaseFiles.PostOkAsync(agent, $"{complaint}/acknowledge", null, _ct);
+        await CaseFiles.PostOkAsync(agent, $"{complaint}/triage", new { category = "TransactionFailure", priority = "High" }, _ct);
+        await CaseFiles.PostOkAsync(agent, $"{complaint}/investigate", null, _ct);
+        await (await agent.PostAsJsonAsync($"{complaint}/resolve", new { outcome = "Upheld", closureCode = "ClosedWithExplanation", reasons = "Refunded." }, _ct))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "closureCode");
+        var resolved = await CaseFiles.PostOkAsync(agent, $"{complaint}/resolve", new { outcome = "Upheld", closureCode = "ClosedWithMonetaryRelief", reasons = "Refunded." }, _ct);
+        Assert.Equal("ClosedWithMonetaryRelief", resolved.GetProperty("closureCode").GetString());
+        await (await agent.PostAsJsonAsync(path, new { kind = "Compensation", amount = 5m, currency = "CNY", reason = "Late" }, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(StartingBalance + 20_000, await BalanceAsync(customer.Client));
     }
 
     [Fact]
