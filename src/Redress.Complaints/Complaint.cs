@@ -392,6 +392,10 @@ internal sealed class Complaint
     public TimelineEvent RecordInvestigation(Actor staff, object findings, DateTimeOffset now) =>
         Append(TimelineEventTypes.Investigated, staff, now, findings, Visibility.Internal);
 
+    /// <summary>What the ledger answered to a freeze or unfreeze of one of the complainant's wallets.</summary>
+    public TimelineEvent RecordWalletStatus(Actor actor, string type, Guid accountId, string result, DateTimeOffset now) =>
+        Append(type, actor, now, new { Account = accountId.ToString("N"), Result = result });
+
     /// <summary>Refuses remedy work on a complaint that no longer takes it; a decided complaint still pays what was agreed.</summary>
     public Error? RemedyRefusal(bool proposing) => Stage switch
     {

@@ -29,6 +29,7 @@ public static class ComplaintsModule
         services.AddScoped<InvestigationHandler>();
         services.AddScoped<RemediesHandler>();
         services.AddScoped<RemedyExecutor>();
+        services.AddScoped<WalletFreezeHandler>();
         services.AddHostedService<RemedyWorker>();
         services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.SectionName);
         services.AddOptions<RemedyOptions>().BindConfiguration(RemedyOptions.SectionName);
@@ -50,6 +51,7 @@ public static class ComplaintsModule
         group.MapConversation();
         group.MapInvestigation();
         group.MapRemedies();
+        group.MapWalletFreeze();
         endpoints.MapStaffQueues();
         return endpoints;
     }

@@ -110,4 +110,6 @@ public static class TimelineEventTypes
     public const string RemedyRequested = "remedy.requested";
     public const string RemedyExecuted = "remedy.executed";
     public const string RemedyFailed = "remedy.failed";
+    public const string WalletFrozen = "wallet.frozen";
+    public const string WalletUnfrozen = "wallet.unfrozen";
 }

@@ -216,6 +216,45 @@ public abstract class RemedyApiTests(RedressApp app)
         Assert.Equal(StartingBalance, await BalanceAsync(customer.Client));
     }
 
+    [Fact]
+    public async Task An_account_security_complaint_freezes_the_wallet_so_debits_are_refused_until_staff_unfreeze_it()
+    {
+        var customer = await CustomerAsync();
+        using var agent = await app.ClientForAsync(RedressRoles.Agent);
+        var filed = await CaseFiles.OkJsonAsync(
+            await customer.Client.PostAsJsonAsync(
+                "/api/complaints",
+                new { category = "AccountSecurity", description = "有人盗用了我的账户并登录了陌生设备。", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-5), desiredOutcome = "请立即冻结我的钱包", freezeWallet = true },
+                _ct),
+            _ct);
+        var number = filed.GetProperty("number").GetString()!;
+        Assert.Contains("wallet.frozen", Types(filed));
+
+        var customerId = (await customer.Client.GetFromJsonAsync<JsonElement>("/api/wallet", _ct)).GetProperty("customerId").GetGuid();
+        Assert.Equal("Frozen", (await customer.Client.GetFromJsonAsync<JsonElement>("/api/wallet", _ct)).GetProperty("accounts")[0].GetProperty("status").GetString());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var operations = scope.ServiceProvider.GetRequiredService<WalletOperations>();
+            var wallet = await operations.OpenWalletAsync(customerId, Currency.Cny, _ct);
+            Assert.False((await operations.PayAsync(null, wallet.Id, new Money(100, Currency.Cny), "陌生商户", _ct)).IsSuccess);
+        }
+
+        Assert.Equal(StartingBalance, await BalanceAsync(customer.Client));
+        var unfrozen = await CaseFiles.PostOkAsync(agent, $"/api/complaints/{number}/wallet/unfreeze", null, _ct);
+        Assert.Contains("wallet.unfrozen", Types(unfrozen));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var operations = scope.ServiceProvider.GetRequiredService<WalletOperations>();
+            var wallet = await operations.OpenWalletAsync(customerId, Currency.Cny, _ct);
+            Assert.True((await operations.PayAsync(null, wallet.Id, new Money(100, Currency.Cny), "瑞幸咖啡", _ct)).IsSuccess);
+        }
+
+        Assert.Equal(StartingBalance - 100, await BalanceAsync(customer.Client));
+        await CaseFiles.PostOkAsync(agent, $"/api/complaints/{number}/wallet/freeze", null, _ct);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Client.PostAsync($"/api/complaints/{number}/wallet/unfreeze", null, _ct)).StatusCode);
+        Assert.Equal("Frozen", (await customer.Client.GetFromJsonAsync<JsonElement>("/api/wallet", _ct)).GetProperty("accounts")[0].GetProperty("status").GetString());
+    }
+
     private static List<string> Types(JsonElement details) =>
         [.. details.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("type").GetString()!)];
 
