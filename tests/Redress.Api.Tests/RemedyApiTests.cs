@@ -73,6 +73,7 @@ public abstract class RemedyApiTests(RedressApp app)
 
         var proposed = await CaseFiles.PostOkAsync(agent, path, new { kind = "Refund", transactionReference = customer.Twin, amount = 200.00m, currency = "CNY", reason = "Charged twice" }, _ct);
         Assert.Equal("Proposed", proposed.GetProperty("status").GetString());
+        Assert.Empty((await customer.Client.GetFromJsonAsync<JsonElement>(path, _ct)).EnumerateArray());
         Assert.True(proposed.GetProperty("requiresApproval").GetBoolean());
         var remedy = $"{path}/{proposed.GetProperty("id").GetGuid()}";
 
@@ -88,6 +89,7 @@ public abstract class RemedyApiTests(RedressApp app)
         Assert.Equal(StartingBalance + 20_000, await BalanceAsync(customer.Client));
         var seen = Assert.Single((await customer.Client.GetFromJsonAsync<JsonElement>(path, _ct)).EnumerateArray());
         Assert.Equal(executed.GetProperty("ledgerReference").GetString(), seen.GetProperty("ledgerReference").GetString());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("proposedById").ValueKind);
         var timeline = Types(await customer.Client.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}", _ct));
         Assert.Contains("remedy.executed", timeline);
         Assert.DoesNotContain("remedy.proposed", timeline);

@@ -40,7 +40,7 @@ public sealed record RemedyView(
     string? TransactionReference,
     string Reason,
     bool RequiresApproval,
-    Guid ProposedById,
+    Guid? ProposedById,
     DateTimeOffset ProposedAt,
     Guid? ApprovedById,
     string? LedgerReference,
@@ -64,7 +64,11 @@ public sealed class RemediesHandler(CaseWork work, ILedger ledger, IOptions<Reme
         }
 
         var remedies = await work.Db.Remedies.AsNoTracking().Where(r => r.ComplaintId == found.Value.Id).ToListAsync(cancellationToken);
-        return remedies.OrderBy(r => r.ProposedAt).Select(RemedyView.Of).ToList();
+        // The customer sees what is being or was given, not proposals still under discussion, nor who handled them.
+        return actor.IsCaseWorker
+            ? remedies.OrderBy(r => r.ProposedAt).Select(RemedyView.Of).ToList()
+            : remedies.Where(r => r.Status is RemedyStatus.Executing or RemedyStatus.Executed or RemedyStatus.Failed)
+                .OrderBy(r => r.ProposedAt).Select(r => RemedyView.Of(r) with { ProposedById = null, ApprovedById = null }).ToList();
     }
 
     public async Task<Result<RemedyView>> ProposeAsync(Actor actor, string number, ProposeRemedyRequest request, CancellationToken cancellationToken)
