@@ -252,7 +252,8 @@ internal sealed class Complaint
         return AddMessage(staff, MessageKind.Note, body, [], now, TimelineEventTypes.NoteAdded);
     }
 
-    public Result<ComplaintMessage> Resolve(Actor staff, ComplaintOutcome outcome, ClosureCode closureCode, string reasons, DateTimeOffset now)
+    /// <summary>Resolves with the outcome; the remedies given so far are recorded with it.</summary>
+    public Result<ComplaintMessage> Resolve(Actor staff, ComplaintOutcome outcome, ClosureCode closureCode, string reasons, DateTimeOffset now, IReadOnlyList<Remedy>? remedies = null)
     {
         if (Check(CaseAction.Resolve, staff) is { } refused)
         {
@@ -265,7 +266,9 @@ internal sealed class Complaint
         ClosureCode = closureCode;
         ResolvedAt = now;
         ResolvedById = staff.UserId;
-        return AddMessage(staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString() });
+        var given = (remedies ?? []).Select(r => new { Id = r.Id.ToString("N"), Kind = r.Kind.ToString(), Status = r.Status.ToString(), r.LedgerReference }).ToArray();
+        return AddMessage(
+            staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString(), Remedies = given });
     }
 
     /// <summary>
@@ -402,6 +405,50 @@ internal sealed class Complaint
         Priority = Priority == ComplaintPriority.Normal ? ComplaintPriority.High : ComplaintPriority.Urgent;
         LastNudgedAt = now;
         return Append(TimelineEventTypes.Nudged, customer, now, new { From = from.ToString(), Priority = Priority.ToString(), Assignee = AssigneeId?.ToString("N") });
+    }
+
+    /// <summary>Staff's ledger findings. Internal: they name transactions the customer has not seen checked yet.</summary>
+    public TimelineEvent RecordInvestigation(Actor staff, object findings, DateTimeOffset now) =>
+        Append(TimelineEventTypes.Investigated, staff, now, findings, Visibility.Internal);
+
+    /// <summary>What the ledger answered to a freeze or unfreeze of one of the complainant's wallets.</summary>
+    public TimelineEvent RecordWalletStatus(Actor actor, string type, Guid accountId, string result, DateTimeOffset now) =>
+        Append(type, actor, now, new { Account = accountId.ToString("N"), Result = result });
+
+    /// <summary>Refuses remedy work on a complaint that no longer takes it; a decided complaint still pays what was agreed.</summary>
+    public Error? RemedyRefusal(bool proposing) => Stage switch
+    {
+        ComplaintStage.Withdrawn or ComplaintStage.Merged => CaseErrors.Conflict("remedy_complaint_closed"),
+        ComplaintStage.Resolved or ComplaintStage.Closed when proposing => CaseErrors.Conflict("remedy_complaint_closed"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// One step of a remedy on the timeline. Payment and failure are the customer's business; proposals and
+    /// approvals stay internal until they turn into money.
+    /// </summary>
+    public TimelineEvent RecordRemedy(string type, Actor actor, Remedy remedy, DateTimeOffset now, bool resumed = false)
+    {
+        var visibility = type is TimelineEventTypes.RemedyExecuted or TimelineEventTypes.RemedyFailed ? Visibility.Customer : Visibility.Internal;
+        return Append(
+            type,
+            actor,
+            now,
+            new
+            {
+                Remedy = remedy.Id.ToString("N"),
+                Kind = remedy.Kind.ToString(),
+                remedy.AmountMinorUnits,
+                remedy.Currency,
+                remedy.Points,
+                remedy.TransactionReference,
+                remedy.LedgerReference,
+                IdempotencyKey = remedy.MovesMoney ? remedy.IdempotencyKey : null,
+                Status = remedy.Status.ToString(),
+                remedy.FailureCode,
+                Resumed = resumed,
+            },
+            visibility);
     }
 
     private Error? Check(CaseAction action, Actor actor)

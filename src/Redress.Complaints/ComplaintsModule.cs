@@ -28,6 +28,13 @@ public static class ComplaintsModule
         services.AddScoped<ConversationHandler>();
         services.AddScoped<StaffQueuesHandler>();
         services.AddScoped<TimelineVerifier>();
+        services.AddScoped<InvestigationHandler>();
+        services.AddScoped<RemediesHandler>();
+        services.AddScoped<RemedyExecutor>();
+        services.AddScoped<WalletFreezeHandler>();
+        services.AddHostedService<RemedyWorker>();
+        services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.SectionName);
+        services.AddOptions<RemedyOptions>().BindConfiguration(RemedyOptions.SectionName);
         services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
         services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
@@ -46,6 +53,9 @@ public static class ComplaintsModule
         group.MapCaseLifecycle();
         group.MapConversation();
         group.MapFinalResponse();
+        group.MapInvestigation();
+        group.MapRemedies();
+        group.MapWalletFreeze();
         endpoints.MapStaffQueues();
         return endpoints;
     }

@@ -105,4 +105,12 @@ public static class TimelineEventTypes
     public const string DuplicateMergedIn = "complaint.duplicate-merged-in";
     public const string Nudged = "complaint.nudged";
     public const string FinalResponseIssued = "final_response.issued";
+    public const string Investigated = "complaint.investigated";
+    public const string RemedyProposed = "remedy.proposed";
+    public const string RemedyApproved = "remedy.approved";
+    public const string RemedyRequested = "remedy.requested";
+    public const string RemedyExecuted = "remedy.executed";
+    public const string RemedyFailed = "remedy.failed";
+    public const string WalletFrozen = "wallet.frozen";
+    public const string WalletUnfrozen = "wallet.unfrozen";
 }

@@ -14,6 +14,8 @@ public sealed class ComplaintMessagesTests
         "action_not_allowed_for_role", "action_not_allowed_at_stage", "already_assigned", "reassign_needs_supervisor", "assign_self_only",
         "already_waiting_on_customer", "merge_into_itself", "merge_other_customer", "already_appealed", "appeal_window_closed",
         "reviewer_handled_complaint", "not_the_reviewer", "nudge_too_soon", "no_agent_for_category", "concurrent_change", "attachment_not_found",
+        "remedy_approval_needs_supervisor", "remedy_approver_is_proposer", "remedy_not_awaiting_approval", "remedy_needs_approval",
+        "remedy_already_executed", "remedy_complaint_closed", "remedy_not_found", "remedy_executing",
     ];
 
     [Theory]

@@ -28,8 +28,11 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
 
     public string Folder => _folder;
 
-    public FileComplaintHandler NewFileHandler(ComplaintsDbContext db) =>
-        new(db, Time, Text, NullLogger<FileComplaintHandler>.Instance);
+    internal FileComplaintHandler NewFileHandler(ComplaintsDbContext db, FakeLedger? ledger = null) =>
+        new(db, Time, Text, new WalletFreezeHandler(NewCaseWork(db), ledger ?? new FakeLedger()), NullLogger<FileComplaintHandler>.Instance);
+
+    internal InvestigationHandler NewInvestigation(ComplaintsDbContext db, FakeLedger ledger) =>
+        new(NewCaseWork(db), ledger, Options.Create(new InvestigationOptions()));
 
     public CaseWork NewCaseWork(ComplaintsDbContext db) =>
         new(db, Time, Text, Options.Create(new CaseHandlingOptions()), Options.Create(ShippedSettings.Routes()), NullLogger<CaseWork>.Instance);

@@ -16,6 +16,8 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     internal DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
 
+    internal DbSet<Remedy> Remedies => Set<Remedy>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
 

@@ -56,8 +56,28 @@ public sealed class CaseLifecycleHandler(CaseWork work, FinalResponseHandler let
             work.RunAsync(actor, number, CaseAction.AddNote, (c, now) => c.AddNote(actor, body, now).Error, cancellationToken));
 
     public Task<Result<ComplaintDetails>> ResolveAsync(Actor actor, string number, DecisionRequest request, CancellationToken cancellationToken) =>
-        WithDecision(request, (outcome, code, reasons) =>
-            letters.DecideAndIssueAsync(actor, number, (c, now) => c.Resolve(actor, outcome, code, reasons, now).Error, cancellationToken));
+        WithDecision(request, async (outcome, code, reasons) =>
+        {
+            var found = await work.FindAsync(actor, number, track: false, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
+
+            var remedies = await work.Db.Remedies.AsNoTracking().Where(r => r.ComplaintId == found.Value.Id).OrderBy(r => r.ProposedAt).ToListAsync(cancellationToken);
+            if (remedies.Any(r => r.Status == RemedyStatus.Executing))
+            {
+                return work.Localize(CaseErrors.Conflict("remedy_executing"));
+            }
+
+            // The closure code reported to the regulator must say money was paid when it was.
+            if (remedies.Any(r => r.MovesMoney && r.Status == RemedyStatus.Executed) && code != ClosureCode.ClosedWithMonetaryRelief)
+            {
+                return Error.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["closureCode"] = [work.Text["ClosureCodeMonetaryRelief"]] });
+            }
+
+            return await letters.DecideAndIssueAsync(actor, number, (c, now) => c.Resolve(actor, outcome, code, reasons, now, remedies).Error, cancellationToken);
+        });
 
     public Task<Result<ComplaintDetails>> AcceptAsync(Actor actor, string number, CancellationToken cancellationToken) =>
         work.RunAsync(actor, number, CaseAction.Accept, (c, now) => c.Accept(actor, now).Error, cancellationToken);

@@ -21,13 +21,15 @@ public sealed record FileComplaintRequest(
     string? TransactionReference,
     decimal? Amount,
     string? Currency,
-    string? DesiredOutcome);
+    string? DesiredOutcome,
+    bool? FreezeWallet = null);
 
 /// <summary>Files a complaint for the signed-in customer: validates, numbers, and stores it with its first timeline entry in one transaction.</summary>
 public sealed partial class FileComplaintHandler(
     ComplaintsDbContext db,
     TimeProvider time,
     IStringLocalizer<ComplaintMessages> text,
+    WalletFreezeHandler freezes,
     ILogger<FileComplaintHandler> logger)
 {
     public const int DescriptionMinLength = 10;
@@ -54,6 +56,13 @@ public sealed partial class FileComplaintHandler(
                 await db.SaveChangesAsync(cancellationToken);
                 var details = complaint.ToDetails(customer, complaint.Timeline, complaint.Messages, now, CaseHandlingOptions.Default, []);
                 LogFiled(logger, details.Number, complaint.Category, channel);
+                if (request.FreezeWallet == true)
+                {
+                    // Filed first, so that the complaint stands even if the ledger is unreachable; the freeze outcome is on its timeline.
+                    var frozen = await freezes.ChangeAsync(customer, details.Number, freeze: true, cancellationToken);
+                    details = frozen.IsSuccess ? frozen.Value : details;
+                }
+
                 return details with { PossibleDuplicateOf = await OpenDuplicateAsync(complaint, cancellationToken) };
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
@@ -109,6 +118,10 @@ public sealed partial class FileComplaintHandler(
         }
 
         var amount = CheckAmount(errors, request.Amount, request.Currency);
+        if (request.FreezeWallet == true && category != ComplaintCategory.AccountSecurity)
+        {
+            errors.Add("freezeWallet", text["FreezeOnlyForAccountSecurity"]);
+        }
 
         if (errors.Any)
         {

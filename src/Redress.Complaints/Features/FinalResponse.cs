@@ -152,6 +152,12 @@ public sealed partial class FinalResponseHandler(
                 .Select(m => m.Body)
                 .FirstOrDefaultAsync(cancellationToken)
             ?? string.Empty;
+        // The letter states what was actually given: money that reached the ledger, and the non-money remedies granted.
+        var remedies = await work.Db.Remedies.AsNoTracking()
+            .Where(r => r.ComplaintId == complaint.Id && (r.Status == RemedyStatus.Executed || r.Status == RemedyStatus.Approved))
+            .OrderBy(r => r.ProposedAt)
+            .ToListAsync(cancellationToken);
+        remedies.RemoveAll(r => r.MovesMoney && r.Status != RemedyStatus.Executed);
         var contacts = await users.FindContactsAsync([complaint.CustomerId], cancellationToken);
         var name = contacts.TryGetValue(complaint.CustomerId, out var contact) ? contact.DisplayName : string.Empty;
         var policy = deadlines.Value.Select(complaint.Jurisdiction, complaint.Channel)?.Policy;
@@ -165,8 +171,7 @@ public sealed partial class FinalResponseHandler(
             complaint.Outcome!.Value,
             complaint.ClosureCode!.Value,
             reasons,
-            // Remedies are not on the complaint yet; when they are, they are passed here.
-            []);
+            [.. remedies.Select(r => new LetterRemedy(r.Kind.ToString(), r.Amount, r.MovesMoney ? null : r.Reason))]);
         return FinalResponseComposer.Compose(facts, policy?.LetterRequirements ?? [], work.RoutesFor(complaint.Jurisdiction));
     }
 

@@ -12,6 +12,9 @@ public interface ILedger
 
     Task<Result<LedgerTransaction>> FindAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>A customer's wallets, so that the complaint side can tell whose transaction a reference names.</summary>
+    Task<IReadOnlyList<LedgerAccount>> AccountsOfAsync(Guid customerId, CancellationToken cancellationToken);
+
     /// <summary>Refunds a debit in full or in part; never more than the original minus earlier (and pending) refunds.</summary>
     Task<Result<LedgerTransaction>> RefundAsync(RefundRequest request, CancellationToken cancellationToken);
 

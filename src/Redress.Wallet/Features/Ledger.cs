@@ -40,6 +40,14 @@ internal sealed partial class Ledger(LedgerWriter writer, TransactionQueries que
         return transaction is null ? writer.TransactionNotFound("reference") : transaction.ToLedgerTransaction();
     }
 
+    public async Task<IReadOnlyList<LedgerAccount>> AccountsOfAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var accounts = await writer.Db.Accounts.AsNoTracking()
+            .Where(a => a.CustomerId == customerId && a.Kind == AccountKind.CustomerWallet)
+            .ToListAsync(cancellationToken);
+        return [.. accounts.Select(a => a.ToLedgerAccount())];
+    }
+
     public async Task<Result<LedgerTransaction>> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Redress.SharedKernel;
+using Redress.SharedKernel.Ledger;
+using Redress.SharedKernel.Security;
+
+namespace Redress.Complaints.Features;
+
+/// <summary>
+/// Pays a remedy exactly once. First the request is stored (remedy executing, <c>remedy.requested</c> on the
+/// timeline) in one transaction; then the ledger is called with the remedy's idempotency key; then the result is
+/// confirmed (<c>remedy.executed</c> or <c>remedy.failed</c>) in a second transaction. A crash between the ledger call
+/// and the confirmation leaves the remedy executing; <see cref="ResumeAsync"/> calls the ledger again with the same
+/// key, which returns the first posting instead of making a second one.
+/// </summary>
+public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogger<RemedyExecutor> logger)
+{
+    public async Task<Result<RemedyView>> ExecuteAsync(Actor actor, string number, Guid remedyId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(actor, number, remedyId, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        var (complaint, remedy) = loaded.Value;
+        if ((complaint.RemedyRefusal(proposing: false) ?? remedy.Request(actor, work.Now)) is { } refused)
+        {
+            work.Db.ChangeTracker.Clear();
+            return work.Localize(refused);
+        }
+
+        complaint.RecordRemedy(TimelineEventTypes.RemedyRequested, actor, remedy, work.Now);
+        if (await work.SaveAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        LogRequested(logger, number, remedy.Id, remedy.Kind);
+        return await CompleteAsync(remedy.Id, actor, resumed: false, cancellationToken);
+    }
+
+    /// <summary>Finishes every remedy that was requested before <paramref name="requestedBefore"/> and never confirmed.</summary>
+    public async Task<int> ResumeAsync(DateTimeOffset requestedBefore, CancellationToken cancellationToken)
+    {
+        var stale = await work.Db.Remedies.AsNoTracking()
+            .Where(r => r.Status == RemedyStatus.Executing && r.RequestedAt < requestedBefore)
+            .Select(r => new { r.Id, r.RequestedById })
+            .ToListAsync(cancellationToken);
+        foreach (var remedy in stale)
+        {
+            // The confirmation is the requester's: the worker only finishes what they started.
+            var requester = new Actor(remedy.RequestedById ?? Guid.Empty, new HashSet<string>(StringComparer.Ordinal) { RedressRoles.Agent }, string.Empty, string.Empty);
+            await CompleteAsync(remedy.Id, requester, resumed: true, cancellationToken);
+        }
+
+        return stale.Count;
+    }
+
+    internal async Task<Result<(Complaint Complaint, Remedy Remedy)>> LoadAsync(Actor actor, string number, Guid remedyId, CancellationToken cancellationToken)
+    {
+        if (!actor.IsCaseWorker)
+        {
+            return work.Localize(CaseErrors.Forbidden("action_not_allowed_for_role"));
+        }
+
+        var loaded = await work.LoadForChangeAsync(actor, number, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        var remedy = await work.Db.Remedies.SingleOrDefaultAsync(r => r.Id == remedyId && r.ComplaintId == loaded.Value.Id, cancellationToken);
+        if (remedy is null)
+        {
+            work.Db.ChangeTracker.Clear();
+            return Error.NotFound("remedy_not_found", work.Text["remedy_not_found"]);
+        }
+
+        return (loaded.Value, remedy);
+    }
+
+    private async Task<Result<RemedyView>> CompleteAsync(Guid remedyId, Actor actor, bool resumed, CancellationToken cancellationToken)
+    {
+        work.Db.ChangeTracker.Clear();
+        var remedy = await work.Db.Remedies.AsNoTracking().SingleAsync(r => r.Id == remedyId, cancellationToken);
+        var paid = remedy.MovesMoney ? await PayAsync(remedy, cancellationToken) : default(Result<LedgerTransaction>?);
+
+        var loaded = await LoadAsync(actor, remedy.ComplaintNumber, remedyId, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        var (complaint, tracked) = loaded.Value;
+        if (tracked.Status != RemedyStatus.Executing)
+        {
+            // Someone else confirmed it meanwhile; the ledger key made sure they confirmed the same posting.
+            work.Db.ChangeTracker.Clear();
+            return RemedyView.Of(tracked);
+        }
+
+        if (paid is { IsSuccess: false } refusal)
+        {
+            tracked.Fail(refusal.Error.Code, work.Now);
+            complaint.RecordRemedy(TimelineEventTypes.RemedyFailed, actor, tracked, work.Now, resumed);
+        }
+        else
+        {
+            tracked.Complete(paid?.Value.Reference, work.Now);
+            complaint.RecordRemedy(TimelineEventTypes.RemedyExecuted, actor, tracked, work.Now, resumed);
+        }
+
+        if (await work.SaveAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        LogCompleted(logger, remedy.ComplaintNumber, tracked.Id, tracked.Status, resumed);
+        return RemedyView.Of(tracked);
+    }
+
+    private async Task<Result<LedgerTransaction>> PayAsync(Remedy remedy, CancellationToken cancellationToken)
+    {
+        var reason = $"Complaint {remedy.ComplaintNumber}: {remedy.Reason}";
+        return remedy.Kind switch
+        {
+            RemedyKind.Refund => await ledger.RefundAsync(new RefundRequest(remedy.IdempotencyKey, remedy.TransactionReference!, remedy.Amount!.Value, reason), cancellationToken),
+            RemedyKind.Compensation => await ledger.CreditCompensationAsync(new CompensationRequest(remedy.IdempotencyKey, remedy.AccountId!.Value, remedy.Amount!.Value, reason), cancellationToken),
+            RemedyKind.FeeReversal => await ledger.ReverseFeeAsync(new FeeReversalRequest(remedy.IdempotencyKey, remedy.TransactionReference!, reason), cancellationToken),
+            _ => throw new InvalidOperationException($"Remedy kind {remedy.Kind} moves no money."),
+        };
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} ({Kind}) requested")]
+    private static partial void LogRequested(ILogger logger, string complaintNumber, Guid remedyId, RemedyKind kind);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} now {Status} (resumed: {Resumed})")]
+    private static partial void LogCompleted(ILogger logger, string complaintNumber, Guid remedyId, RemedyStatus status, bool resumed);
+}
+
+/// <summary>Finishes remedies left executing by a crash or a lost connection, after a grace period that lets inline execution finish first.</summary>
+internal sealed partial class RemedyWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<RemedyOptions> options, ILogger<RemedyWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.WorkerInterval, time, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var resumed = await scope.ServiceProvider.GetRequiredService<RemedyExecutor>()
+                    .ResumeAsync(time.GetUtcNow() - options.Value.ResumeAfter, stoppingToken);
+                if (resumed > 0)
+                {
+                    LogResumed(logger, resumed);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The worker outlives one bad pass; the next pass retries the same remedies.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogPassFailed(logger, exception);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Resumed {Count} interrupted remedies")]
+    private static partial void LogResumed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Remedy worker pass failed; retrying next interval")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
