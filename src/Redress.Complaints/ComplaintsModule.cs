@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.SharedKernel.Demo;
 using Redress.SharedKernel.Persistence;
@@ -29,6 +30,11 @@ public static class ComplaintsModule
         services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
         services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
+        services.AddOptions<DeadlineSettings>().BindConfiguration(DeadlineSettings.SectionName);
+        services.AddOptions<SlaMonitorOptions>().BindConfiguration(SlaMonitorOptions.SectionName);
+        services.AddScoped<DeadlineClock>();
+        services.AddScoped<SlaSweep>();
+        services.AddHostedService<SlaMonitor>();
         services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
         return services;
     }

@@ -104,4 +104,7 @@ public static class TimelineEventTypes
     public const string MergedInto = "complaint.merged-into";
     public const string DuplicateMergedIn = "complaint.duplicate-merged-in";
     public const string Nudged = "complaint.nudged";
+    public const string SlaWarning = "sla.warning";
+    public const string SlaHoldingReplyDue = "sla.holding-reply-due";
+    public const string SlaBreached = "sla.breached";
 }

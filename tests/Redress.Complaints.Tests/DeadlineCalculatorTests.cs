@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Redress.Calendars;
 using Redress.Complaints.Deadlines;
 using Redress.SharedKernel.Calendars;
@@ -10,7 +9,7 @@ namespace Redress.Complaints.Tests;
 public sealed class DeadlineCalculatorTests
 {
     private static readonly IReadOnlyList<CalendarYear> s_calendars = ShippedCalendars.Load();
-    private static readonly DeadlineSettings s_settings = LoadShippedSettings();
+    private static readonly DeadlineSettings s_settings = ShippedDeadlines.Settings;
 
     [Theory]
     [InlineData("CN", ComplaintChannel.InApp, "CN-PBoC")]
@@ -78,20 +77,4 @@ public sealed class DeadlineCalculatorTests
     }
 
     private static DateTimeOffset Instant(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
-
-    private static DeadlineSettings LoadShippedSettings()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Redress.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(root!.FullName, "src", "Redress.Web", "appsettings.json"))
-            .Build();
-        var settings = new DeadlineSettings();
-        configuration.GetSection(DeadlineSettings.SectionName).Bind(settings);
-        return settings;
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.Complaints.Resources;
 using Redress.SharedKernel.Persistence;
@@ -15,7 +16,18 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "redress-tests", Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
+    public SqliteComplaintsDatabase()
+        : this(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero))
+    {
+    }
+
+    internal SqliteComplaintsDatabase(DateTimeOffset start) => Time = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Time { get; }
+
+    public SlaMonitorOptions Sla { get; } = new();
+
+    internal DeadlineClock Clock => new(new ShippedBusinessCalendars(), Options.Create(ShippedDeadlines.Settings), Options.Create(Sla));
 
     public IStringLocalizer<ComplaintMessages> Text { get; } = new StringLocalizer<ComplaintMessages>(
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
@@ -29,10 +41,12 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
     public string Folder => _folder;
 
     public FileComplaintHandler NewFileHandler(ComplaintsDbContext db) =>
-        new(db, Time, Text, NullLogger<FileComplaintHandler>.Instance);
+        new(db, Time, Clock, Text, NullLogger<FileComplaintHandler>.Instance);
 
     public CaseWork NewCaseWork(ComplaintsDbContext db) =>
-        new(db, Time, Text, Options.Create(new CaseHandlingOptions()), Options.Create(new ExternalRoutesOptions()), NullLogger<CaseWork>.Instance);
+        new(db, Time, Clock, Text, Options.Create(new CaseHandlingOptions()), Options.Create(new ExternalRoutesOptions()), NullLogger<CaseWork>.Instance);
+
+    public SlaSweep NewSweep(ComplaintsDbContext db) => new(db, Time, Options.Create(Sla), NullLogger<SlaSweep>.Instance);
 
     public CaseLifecycleHandler NewLifecycle(ComplaintsDbContext db) => new(NewCaseWork(db));
 

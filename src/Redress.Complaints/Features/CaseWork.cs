@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Persistence;
@@ -29,6 +30,7 @@ public sealed class ExternalRoutesOptions : Dictionary<string, List<ExternalRout
 public sealed partial class CaseWork(
     ComplaintsDbContext db,
     TimeProvider time,
+    DeadlineClock clock,
     IStringLocalizer<ComplaintMessages> text,
     IOptions<CaseHandlingOptions> options,
     IOptions<ExternalRoutesOptions> routes,
@@ -111,6 +113,12 @@ public sealed partial class CaseWork(
     /// </summary>
     internal async Task<Error?> SaveAsync(CancellationToken cancellationToken)
     {
+        // Every change passes here, so a wait on the customer, its answer or the end of the case moves the clock.
+        foreach (var entry in db.ChangeTracker.Entries<Complaint>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            await clock.SettleAsync(entry.Entity, Now, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
+
+namespace Redress.Complaints.Features;
+
+/// <summary>
+/// One SLA sweep: the complaints whose next check is due (read through the <c>NextSlaCheckAt</c> index, so the
+/// cost follows what is due, not what is open), each with its warnings, holding-reply prompt or breach appended
+/// to its timeline and its next check set, in one transaction per complaint. Two instances may pick the same
+/// complaint; the complaint's version check lets exactly one of them store its entries, the other skips it.
+/// </summary>
+public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, IOptions<SlaMonitorOptions> options, ILogger<SlaSweep> logger)
+{
+    /// <summary>Handles up to one batch of due complaints; returns how many were due, so the caller knows whether to go again.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        var due = await db.Complaints.AsNoTracking()
+            .Where(c => c.NextSlaCheckAt <= now)
+            .OrderBy(c => c.NextSlaCheckAt)
+            .Take(settings.BatchSize)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            await CheckAsync(id, now, settings, cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private async Task CheckAsync(long id, DateTimeOffset now, SlaMonitorOptions settings, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var complaint = await db.Complaints.SingleAsync(c => c.Id == id, cancellationToken);
+        if (complaint.NextSlaCheckAt is not { } next || next > now)
+        {
+            return;
+        }
+
+        var head = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.ComplaintId == id)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstAsync(cancellationToken);
+        complaint.ContinueTimeline(head.Sequence, head.Hash);
+
+        var step = SlaPlan.Step(complaint, now, settings);
+        var owner = complaint.AssigneeId?.ToString("N");
+        foreach (var fraction in step.NewWarnings)
+        {
+            complaint.AppendSla(TimelineEventTypes.SlaWarning, now, new { Fraction = fraction, complaint.FinalDueAt, Owner = owner });
+        }
+
+        if (step.PromptHoldingReply)
+        {
+            complaint.AppendSla(TimelineEventTypes.SlaHoldingReplyDue, now, new { complaint.HoldingReplyBy, complaint.ExtendedFinalBy, Owner = owner });
+        }
+
+        if (step.Breached)
+        {
+            complaint.AppendSla(TimelineEventTypes.SlaBreached, now, new { complaint.FinalDueAt, Owner = owner, EscalateTo = "supervisor" });
+        }
+
+        complaint.RecordSlaCheck(step.WarningsSent, step.HoldingReplyPromptedAt, step.BreachedAt, step.NextCheckAt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            LogChecked(logger, complaint.Number, step.NewWarnings.Count, step.PromptHoldingReply, step.Breached);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance or a case worker changed the complaint first (version check or the unique timeline
+            // sequence); its next check is then theirs to set, or due again on the next sweep.
+            LogSkipped(logger, complaint.Number);
+        }
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "SLA check of complaint {ComplaintNumber}: {Warnings} warnings, holding reply prompted {HoldingReply}, breached {Breached}")]
+    private static partial void LogChecked(ILogger logger, string complaintNumber, int warnings, bool holdingReply, bool breached);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "SLA check of complaint {ComplaintNumber} lost to a concurrent change; left for the next sweep")]
+    private static partial void LogSkipped(ILogger logger, string complaintNumber);
+}
+
+/// <summary>Runs SLA sweeps for as long as the host runs; every instance may run one (see <see cref="SlaSweep"/>).</summary>
+internal sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaMonitorOptions> options, TimeProvider time, ILogger<SlaMonitor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var due = 0;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                due = await scope.ServiceProvider.GetRequiredService<SlaSweep>().RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failed sweep (database unreachable, say) must not stop the monitor; due rows stay due.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogSweepFailed(logger, exception.GetType().Name, exception);
+            }
+
+            // A full batch suggests more is due: go again at once.
+            if (due < settings.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "An SLA sweep failed ({ErrorType}); trying again after the poll interval")]
+    private static partial void LogSweepFailed(ILogger logger, string errorType, Exception exception);
+}
