@@ -34,6 +34,7 @@ public static class ComplaintsModule
         services.AddOptions<SlaMonitorOptions>().BindConfiguration(SlaMonitorOptions.SectionName);
         services.AddScoped<DeadlineClock>();
         services.AddScoped<SlaSweep>();
+        services.AddScoped<AtRiskHandler>();
         services.AddHostedService<SlaMonitor>();
         services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
         return services;
@@ -49,6 +50,7 @@ public static class ComplaintsModule
         group.MapCaseLifecycle();
         group.MapConversation();
         endpoints.MapStaffQueues();
+        endpoints.MapAtRisk();
         return endpoints;
     }
 }

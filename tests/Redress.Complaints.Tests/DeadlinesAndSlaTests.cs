@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Redress.Complaints.Features;
+using Redress.SharedKernel;
 using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints.Tests;
@@ -148,6 +149,42 @@ public sealed class DeadlinesAndSlaTests
         Assert.Equal([TimelineEventTypes.SlaWarning], await SlaEntriesAsync(database, early));
         Assert.Empty(await SlaEntriesAsync(database, later));
         Assert.Equal(laterCheck, (await LoadAsync(database, later)).NextSlaCheckAt);
+        await using var db = database.NewContext();
+        var atRisk = await new AtRiskHandler(db, database.Text).ListAsync(Actors.Staff(RedressRoles.Agent), null, null, _ct);
+        var item = Assert.Single(atRisk.Value.Items);
+        Assert.Equal(early, item.Complaint.Number);
+        Assert.Equal(1, item.WarningsSent);
+    }
+
+    [Fact]
+    public async Task The_at_risk_list_pages_soonest_deadline_first_and_drops_a_complaint_once_it_ends()
+    {
+        await using var database = await OpenAsync(s_gbFiling);
+        var customer = Actors.Customer("GB");
+        var numbers = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            numbers.Add(await FileAsync(database, customer, ComplaintChannel.Web));
+            database.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        database.Time.Advance(TimeSpan.FromDays(40));
+        Assert.Equal(3, await SweepAsync(database));
+        var agent = Actors.Staff(RedressRoles.Agent);
+        await using (var db = database.NewContext())
+        {
+            var handler = new AtRiskHandler(db, database.Text);
+            var first = await handler.ListAsync(agent, null, 2, _ct);
+            var second = await handler.ListAsync(agent, first.Value.NextCursor, 2, _ct);
+            Assert.Equal(numbers, [.. first.Value.Items.Concat(second.Value.Items).Select(i => i.Complaint.Number)]);
+            Assert.Null(second.Value.NextCursor);
+            Assert.Equal(ErrorKind.Forbidden, (await handler.ListAsync(customer, null, null, _ct)).Error!.Kind);
+            Assert.True((await database.NewLifecycle(db).WithdrawAsync(customer, numbers[0], _ct)).IsSuccess);
+        }
+
+        await using var reader = database.NewContext();
+        var after = await new AtRiskHandler(reader, database.Text).ListAsync(agent, null, null, _ct);
+        Assert.Equal(numbers.Skip(1), after.Value.Items.Select(i => i.Complaint.Number));
     }
 
     [Fact]
