@@ -214,8 +214,8 @@ internal sealed class Complaint
         AtRisk = warningsSent > 0 || breachedAt is not null;
     }
 
-    /// <summary>An SLA entry on the timeline, written by the monitor (system actor); internal, for staff.</summary>
-    public TimelineEvent AppendSla(string type, DateTimeOffset now, object facts) =>
+    /// <summary>An entry the platform writes by itself (SLA points, delivery reports); internal, for staff.</summary>
+    public TimelineEvent AppendSystem(string type, DateTimeOffset now, object facts) =>
         Append(type, actorId: null, SystemRole, now, facts, Visibility.Internal);
 
     public bool IsVisibleTo(Actor actor) => actor.IsCaseWorker || (actor.IsCustomer && actor.UserId == CustomerId);
@@ -541,6 +541,11 @@ internal sealed class Complaint
 
         var entry = TimelineEvent.Create(
             Number, _headSequence + 1, type, now, actorId, actorRole, JsonSerializer.Serialize(facts, s_payloadJson), _headHash, visibility);
+        if (Notifies(type))
+        {
+            entry.Notify(now);
+        }
+
         _timeline.Add(entry);
         _headSequence = entry.Sequence;
         _headHash = entry.Hash;
@@ -548,6 +553,18 @@ internal sealed class Complaint
         Version++;
         return entry;
     }
+
+    /// <summary>
+    /// Whether an entry tells someone: the customer about the steps of their complaint, the owner about assignment,
+    /// nudges and SLA points. Entries about staff with no owner yet tell no one.
+    /// </summary>
+    private bool Notifies(string type) => type switch
+    {
+        TimelineEventTypes.Acknowledged or TimelineEventTypes.InformationRequested or TimelineEventTypes.Resolved
+            or TimelineEventTypes.Appealed or TimelineEventTypes.AppealDecided or TimelineEventTypes.Assigned => true,
+        TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached => AssigneeId is not null,
+        _ => false,
+    };
 
     private static readonly JsonSerializerOptions s_payloadJson = new(JsonSerializerDefaults.Web);
 }

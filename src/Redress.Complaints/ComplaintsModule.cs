@@ -7,6 +7,7 @@ using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.SharedKernel.Demo;
+using Redress.SharedKernel.Outbox;
 using Redress.SharedKernel.Persistence;
 
 namespace Redress.Complaints;
@@ -35,6 +36,9 @@ public static class ComplaintsModule
         services.AddScoped<DeadlineClock>();
         services.AddScoped<SlaSweep>();
         services.AddScoped<AtRiskHandler>();
+        services.AddScoped<ComplaintsOutbox>();
+        services.AddScoped<IOutboxSource>(provider => provider.GetRequiredService<ComplaintsOutbox>());
+        services.AddScoped<IDeliveryStatusSink>(provider => provider.GetRequiredService<ComplaintsOutbox>());
         services.AddHostedService<SlaMonitor>();
         services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
         return services;

@@ -15,6 +15,9 @@ public sealed class SlaMonitorOptions
 
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>How long settled outbox delivery rows are kept before the monitor prunes them.</summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The configured fractions, or 50 % and 80 % when none are configured.</summary>
     internal IReadOnlyList<double> Fractions => WarningFractions.Count > 0 ? [.. WarningFractions.Order()] : [0.5, 0.8];
 }

@@ -55,17 +55,17 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
         var owner = complaint.AssigneeId?.ToString("N");
         foreach (var fraction in step.NewWarnings)
         {
-            complaint.AppendSla(TimelineEventTypes.SlaWarning, now, new { Fraction = fraction, complaint.FinalDueAt, Owner = owner });
+            complaint.AppendSystem(TimelineEventTypes.SlaWarning, now, new { Fraction = fraction, complaint.FinalDueAt, Owner = owner });
         }
 
         if (step.PromptHoldingReply)
         {
-            complaint.AppendSla(TimelineEventTypes.SlaHoldingReplyDue, now, new { complaint.HoldingReplyBy, complaint.ExtendedFinalBy, Owner = owner });
+            complaint.AppendSystem(TimelineEventTypes.SlaHoldingReplyDue, now, new { complaint.HoldingReplyBy, complaint.ExtendedFinalBy, Owner = owner });
         }
 
         if (step.Breached)
         {
-            complaint.AppendSla(TimelineEventTypes.SlaBreached, now, new { complaint.FinalDueAt, Owner = owner, EscalateTo = "supervisor" });
+            complaint.AppendSystem(TimelineEventTypes.SlaBreached, now, new { complaint.FinalDueAt, Owner = owner, EscalateTo = "supervisor" });
         }
 
         complaint.RecordSlaCheck(step.WarningsSent, step.HoldingReplyPromptedAt, step.BreachedAt, step.NextCheckAt);
@@ -89,9 +89,15 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
     private static partial void LogSkipped(ILogger logger, string complaintNumber);
 }
 
-/// <summary>Runs SLA sweeps for as long as the host runs; every instance may run one (see <see cref="SlaSweep"/>).</summary>
+/// <summary>
+/// Runs SLA sweeps for as long as the host runs; every instance may run one (see <see cref="SlaSweep"/>). Once an
+/// hour it also drops settled outbox rows past their retention, which every instance may do as well.
+/// </summary>
 internal sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaMonitorOptions> options, TimeProvider time, ILogger<SlaMonitor> logger) : BackgroundService
 {
+    private static readonly TimeSpan s_pruneInterval = TimeSpan.FromHours(1);
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -102,6 +108,12 @@ internal sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<S
             {
                 await using var scope = scopes.CreateAsyncScope();
                 due = await scope.ServiceProvider.GetRequiredService<SlaSweep>().RunOnceAsync(stoppingToken);
+                if (time.GetUtcNow() >= _nextPrune)
+                {
+                    var pruned = await scope.ServiceProvider.GetRequiredService<ComplaintsOutbox>().PruneAsync(settings.DeliveryRetention, stoppingToken);
+                    _nextPrune = time.GetUtcNow() + s_pruneInterval;
+                    LogPruned(logger, pruned);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -128,6 +140,9 @@ internal sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<S
             }
         }
     }
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Pruned {Count} settled outbox delivery rows")]
+    private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "An SLA sweep failed ({ErrorType}); trying again after the poll interval")]
     private static partial void LogSweepFailed(ILogger logger, string errorType, Exception exception);

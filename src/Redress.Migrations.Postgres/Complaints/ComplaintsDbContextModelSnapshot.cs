@@ -380,6 +380,50 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Consumer", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Consumer", "CompletedAt", "AvailableAt");
+
+                    b.ToTable("outbox_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.HasOne("Redress.Complaints.ComplaintMessage", null)
@@ -407,6 +451,15 @@ namespace Redress.Migrations.Postgres.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.HasOne("Redress.Complaints.TimelineEvent", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
@@ -417,6 +470,11 @@ namespace Redress.Migrations.Postgres.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -369,6 +369,48 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Consumer", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Consumer", "CompletedAt", "AvailableAt");
+
+                    b.ToTable("outbox_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.HasOne("Redress.Complaints.ComplaintMessage", null)
@@ -396,6 +438,15 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.HasOne("Redress.Complaints.TimelineEvent", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
@@ -406,6 +457,11 @@ namespace Redress.Migrations.Sqlite.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }
