@@ -188,6 +188,27 @@ public sealed class DeadlinesAndSlaTests
     }
 
     [Fact]
+    public async Task Two_monitors_sweeping_at_once_announce_each_point_once()
+    {
+        await using var database = await OpenAsync(s_gbFiling);
+        var numbers = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            numbers.Add(await FileAsync(database, Actors.Customer("GB"), ComplaintChannel.Web));
+        }
+
+        var filed = await LoadAsync(database, numbers[0]);
+        database.Time.SetUtcNow(filed.FiledAt + ((filed.FinalDueAt!.Value - filed.FiledAt) * 0.5) + TimeSpan.FromMinutes(1));
+        await Task.WhenAll(SweepAsync(database), SweepAsync(database));
+        await Task.WhenAll(SweepAsync(database), SweepAsync(database));
+
+        foreach (var number in numbers)
+        {
+            Assert.Equal([TimelineEventTypes.SlaWarning], await SlaEntriesAsync(database, number));
+        }
+    }
+
+    [Fact]
     public async Task A_withdrawn_complaint_stops_the_clock_and_is_never_reported_as_breached()
     {
         await using var database = await OpenAsync(s_gbFiling);

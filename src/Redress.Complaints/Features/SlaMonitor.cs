@@ -11,8 +11,9 @@ namespace Redress.Complaints.Features;
 /// <summary>
 /// One SLA sweep: the complaints whose next check is due (read through the <c>NextSlaCheckAt</c> index, so the
 /// cost follows what is due, not what is open), each with its warnings, holding-reply prompt or breach appended
-/// to its timeline and its next check set, in one transaction per complaint. Two instances may pick the same
-/// complaint; the complaint's version check lets exactly one of them store its entries, the other skips it.
+/// to its timeline and its next check set, all in one transaction. Two instances may pick the same complaint;
+/// the complaint's version check lets exactly one of them store its entries: the loser's batch fails as a whole
+/// and it retries complaint by complaint, skipping those the other instance took.
 /// </summary>
 public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, IOptions<SlaMonitorOptions> options, ILogger<SlaSweep> logger)
 {
@@ -27,9 +28,42 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
             .Take(settings.BatchSize)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            await CheckAsync(id, now, settings, cancellationToken);
+            return 0;
+        }
+
+        // The whole batch in one transaction; if anything in it raced another writer, each complaint on its own.
+        db.ChangeTracker.Clear();
+        var complaints = await db.Complaints.Where(c => due.Contains(c.Id)).ToListAsync(cancellationToken);
+        var heads = await db.TimelineEvents.AsNoTracking()
+            .Where(e => due.Contains(e.ComplaintId) && e.Sequence == db.TimelineEvents.Where(x => x.ComplaintId == e.ComplaintId).Max(x => x.Sequence))
+            .Select(e => new { e.ComplaintId, e.Sequence, e.Hash })
+            .ToDictionaryAsync(e => e.ComplaintId, cancellationToken);
+        var checkedOnes = new List<(Complaint Complaint, SlaStep Step)>();
+        foreach (var complaint in complaints)
+        {
+            if (complaint.NextSlaCheckAt is { } next && next <= now && heads.TryGetValue(complaint.Id, out var head))
+            {
+                complaint.ContinueTimeline(head.Sequence, head.Hash);
+                checkedOnes.Add((complaint, Announce(complaint, now, settings)));
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (complaint, step) in checkedOnes)
+            {
+                LogChecked(logger, complaint.Number, step.NewWarnings.Count, step.PromptHoldingReply, step.Breached);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var id in due)
+            {
+                await CheckAsync(id, now, settings, cancellationToken);
+            }
         }
 
         return due.Count;
@@ -50,7 +84,22 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
             .Select(e => new { e.Sequence, e.Hash })
             .FirstAsync(cancellationToken);
         complaint.ContinueTimeline(head.Sequence, head.Hash);
+        var step = Announce(complaint, now, settings);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            LogChecked(logger, complaint.Number, step.NewWarnings.Count, step.PromptHoldingReply, step.Breached);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance or a case worker changed the complaint first (version check or the unique timeline
+            // sequence); its next check is then theirs to set, or due again on the next sweep.
+            LogSkipped(logger, complaint.Number);
+        }
+    }
 
+    private static SlaStep Announce(Complaint complaint, DateTimeOffset now, SlaMonitorOptions settings)
+    {
         var step = SlaPlan.Step(complaint, now, settings);
         var owner = complaint.AssigneeId?.ToString("N");
         foreach (var fraction in step.NewWarnings)
@@ -69,17 +118,7 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
         }
 
         complaint.RecordSlaCheck(step.WarningsSent, step.HoldingReplyPromptedAt, step.BreachedAt, step.NextCheckAt);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            LogChecked(logger, complaint.Number, step.NewWarnings.Count, step.PromptHoldingReply, step.Breached);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance or a case worker changed the complaint first (version check or the unique timeline
-            // sequence); its next check is then theirs to set, or due again on the next sweep.
-            LogSkipped(logger, complaint.Number);
-        }
+        return step;
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "SLA check of complaint {ComplaintNumber}: {Warnings} warnings, holding reply prompted {HoldingReply}, breached {Breached}")]
