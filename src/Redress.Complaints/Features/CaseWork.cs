@@ -36,6 +36,8 @@ public sealed partial class CaseWork(
     IOptions<ExternalRoutesOptions> routes,
     ILogger<CaseWork> logger)
 {
+    private const int ChangeAttempts = 2;
+
     internal ComplaintsDbContext Db => db;
 
     internal IStringLocalizer<ComplaintMessages> Text => text;
@@ -84,27 +86,37 @@ public sealed partial class CaseWork(
     internal async Task<Result<ComplaintDetails>> RunAsync(
         Actor actor, string number, CaseAction action, Func<Complaint, DateTimeOffset, Error?> change, CancellationToken cancellationToken)
     {
-        var loaded = await LoadForChangeAsync(actor, number, cancellationToken);
-        if (!loaded.IsSuccess)
+        for (var attempt = 1; ; attempt++)
         {
-            return loaded.Error;
-        }
+            var loaded = await LoadForChangeAsync(actor, number, cancellationToken);
+            if (!loaded.IsSuccess)
+            {
+                return loaded.Error;
+            }
 
-        var complaint = loaded.Value;
-        if (change(complaint, Now) is { } refused)
-        {
-            db.ChangeTracker.Clear();
-            return Localize(refused);
-        }
+            var complaint = loaded.Value;
+            if (change(complaint, Now) is { } refused)
+            {
+                db.ChangeTracker.Clear();
+                return Localize(refused);
+            }
 
-        var saved = await SaveAsync(cancellationToken);
-        if (saved is not null)
-        {
-            return saved;
-        }
+            var saved = await SaveAsync(cancellationToken);
+            // The platform appends to timelines too (SLA points, delivery reports); one fresh try, with the rules
+            // checked again on the new state, keeps those from turning a case worker's action into a 409.
+            if (saved is { Code: "concurrent_change" } && attempt < ChangeAttempts)
+            {
+                continue;
+            }
 
-        LogAction(logger, number, action, complaint.Stage);
-        return await ReadAsync(complaint, actor, cancellationToken);
+            if (saved is not null)
+            {
+                return saved;
+            }
+
+            LogAction(logger, number, action, complaint.Stage);
+            return await ReadAsync(complaint, actor, cancellationToken);
+        }
     }
 
     /// <summary>
