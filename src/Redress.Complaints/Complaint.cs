@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Redress.Complaints.Deadlines;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Security;
 
@@ -7,6 +8,9 @@ namespace Redress.Complaints;
 /// <summary>A customer's complaint. State changes only through its methods, each of which appends to the timeline.</summary>
 internal sealed class Complaint
 {
+    /// <summary>The role recorded on entries the platform writes by itself, such as SLA warnings.</summary>
+    public const string SystemRole = "system";
+
     private readonly List<TimelineEvent> _timeline = [];
     private readonly List<ComplaintMessage> _messages = [];
     private int _headSequence;
@@ -76,6 +80,45 @@ internal sealed class Complaint
     /// <summary>For a merged duplicate: the complaint that carries on (stored form of its number).</summary>
     public string? MergedIntoNumber { get; private set; }
 
+    /// <summary>The deadline policy chosen at filing (a key of the <c>Deadlines:Policies</c> configuration); null when none applies.</summary>
+    public string? DeadlinePolicy { get; private set; }
+
+    public DateTimeOffset? AcknowledgeBy { get; private set; }
+
+    public DateTimeOffset? HoldingReplyBy { get; private set; }
+
+    public DateTimeOffset? FinalDueAt { get; private set; }
+
+    public DateTimeOffset? ExtendedFinalBy { get; private set; }
+
+    /// <summary>False when a deadline was counted into a year whose calendar was not loaded; staff are told to check it.</summary>
+    public bool CalendarComplete { get; private set; } = true;
+
+    /// <summary>Whether the policy stops the clock while the complaint waits on the customer.</summary>
+    public bool DeadlinesPauseForCustomer { get; private set; }
+
+    /// <summary>Since when the clock stands still, waiting on the customer; null while it runs.</summary>
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    /// <summary>Business days the clock stood still over all finished pauses; moves business-day deadlines.</summary>
+    public int PausedBusinessDays { get; private set; }
+
+    /// <summary>Calendar days the clock stood still over all finished pauses; moves calendar-day and week deadlines.</summary>
+    public int PausedCalendarDays { get; private set; }
+
+    /// <summary>How many of the configured warning fractions the SLA monitor has already announced.</summary>
+    public int SlaWarningsSent { get; private set; }
+
+    public DateTimeOffset? HoldingReplyPromptedAt { get; private set; }
+
+    public DateTimeOffset? BreachedAt { get; private set; }
+
+    /// <summary>Warned or breached while the clock runs: on the staff "at risk" list until the complaint is answered or ends.</summary>
+    public bool AtRisk { get; private set; }
+
+    /// <summary>When the SLA monitor must next look at this complaint; null when the clock is stopped or nothing is left to announce.</summary>
+    public DateTimeOffset? NextSlaCheckAt { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped by every change, so two writers on a stale copy cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -117,6 +160,63 @@ internal sealed class Complaint
             TimelineEventTypes.Received, customer, now, new { Category = complaint.Category.ToString(), Channel = channel.ToString(), Priority = complaint.Priority.ToString() });
         return complaint;
     }
+
+    /// <summary>Sets the deadlines, at filing or recomputed after a pause; the caller computes them on the policy's calendar.</summary>
+    public void SetDeadlines(DeadlineSchedule schedule, bool pausesForCustomer)
+    {
+        DeadlinePolicy = schedule.Policy;
+        AcknowledgeBy = schedule.AcknowledgeBy;
+        HoldingReplyBy = schedule.HoldingReplyBy;
+        FinalDueAt = schedule.FinalBy;
+        ExtendedFinalBy = schedule.ExtendedFinalBy;
+        CalendarComplete = schedule.CalendarComplete;
+        DeadlinesPauseForCustomer = pausesForCustomer;
+    }
+
+    /// <summary>Stops the clock while the complaint waits on the customer, where the policy allows it.</summary>
+    public bool PauseClock(DateTimeOffset now)
+    {
+        if (!DeadlinesPauseForCustomer || PausedSince is not null || WaitingOn != WaitingOn.Customer || !CaseRules.Open.Contains(Stage))
+        {
+            return false;
+        }
+
+        PausedSince = now;
+        NextSlaCheckAt = null;
+        return true;
+    }
+
+    /// <summary>Restarts the clock once the customer has answered, adding the time it stood still to the running totals.</summary>
+    public void ResumeClock(int pausedBusinessDays, int pausedCalendarDays)
+    {
+        PausedSince = null;
+        PausedBusinessDays += pausedBusinessDays;
+        PausedCalendarDays += pausedCalendarDays;
+    }
+
+    public void ScheduleSlaCheck(DateTimeOffset? at) => NextSlaCheckAt = at;
+
+    /// <summary>Stops the clock for good: the complaint has left the open stages or been answered.</summary>
+    public void StopClock()
+    {
+        PausedSince = null;
+        NextSlaCheckAt = null;
+        AtRisk = false;
+    }
+
+    /// <summary>Records what the SLA monitor announced and when it must look again.</summary>
+    public void RecordSlaCheck(int warningsSent, DateTimeOffset? holdingReplyPromptedAt, DateTimeOffset? breachedAt, DateTimeOffset? nextCheckAt)
+    {
+        SlaWarningsSent = warningsSent;
+        HoldingReplyPromptedAt = holdingReplyPromptedAt;
+        BreachedAt = breachedAt;
+        NextSlaCheckAt = nextCheckAt;
+        AtRisk = warningsSent > 0 || breachedAt is not null;
+    }
+
+    /// <summary>An entry the platform writes by itself (SLA points, delivery reports); internal, for staff.</summary>
+    public TimelineEvent AppendSystem(string type, DateTimeOffset now, object facts) =>
+        Append(type, actorId: null, SystemRole, now, facts, Visibility.Internal);
 
     public bool IsVisibleTo(Actor actor) => actor.IsCaseWorker || (actor.IsCustomer && actor.UserId == CustomerId);
 
@@ -495,7 +595,10 @@ internal sealed class Complaint
         return message;
     }
 
-    private TimelineEvent Append(string type, Actor actor, DateTimeOffset now, object facts, Visibility visibility = Visibility.Customer)
+    private TimelineEvent Append(string type, Actor actor, DateTimeOffset now, object facts, Visibility visibility = Visibility.Customer) =>
+        Append(type, actor.UserId, actor.PrimaryRole, now, facts, visibility);
+
+    private TimelineEvent Append(string type, Guid? actorId, string actorRole, DateTimeOffset now, object facts, Visibility visibility)
     {
         if (_headHash is null)
         {
@@ -503,7 +606,12 @@ internal sealed class Complaint
         }
 
         var entry = TimelineEvent.Create(
-            Number, _headSequence + 1, type, now, actor.UserId, actor.PrimaryRole, JsonSerializer.Serialize(facts, s_payloadJson), _headHash, visibility);
+            Number, _headSequence + 1, type, now, actorId, actorRole, JsonSerializer.Serialize(facts, s_payloadJson), _headHash, visibility);
+        if (Notifies(type))
+        {
+            entry.Notify(now);
+        }
+
         _timeline.Add(entry);
         _headSequence = entry.Sequence;
         _headHash = entry.Hash;
@@ -511,6 +619,18 @@ internal sealed class Complaint
         Version++;
         return entry;
     }
+
+    /// <summary>
+    /// Whether an entry tells someone: the customer about the steps of their complaint, the owner about assignment,
+    /// nudges and SLA points. Entries about staff with no owner yet tell no one.
+    /// </summary>
+    private bool Notifies(string type) => type switch
+    {
+        TimelineEventTypes.Acknowledged or TimelineEventTypes.InformationRequested or TimelineEventTypes.Resolved
+            or TimelineEventTypes.Appealed or TimelineEventTypes.AppealDecided or TimelineEventTypes.Assigned => true,
+        TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached => AssigneeId is not null,
+        _ => false,
+    };
 
     private static readonly JsonSerializerOptions s_payloadJson = new(JsonSerializerDefaults.Web);
 }

@@ -7,6 +7,7 @@ using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.SharedKernel.Demo;
+using Redress.SharedKernel.Outbox;
 using Redress.SharedKernel.Persistence;
 
 namespace Redress.Complaints;
@@ -39,6 +40,14 @@ public static class ComplaintsModule
         services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
         services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
         services.AddOptions<DeadlineSettings>().BindConfiguration(DeadlineSettings.SectionName);
+        services.AddOptions<SlaMonitorOptions>().BindConfiguration(SlaMonitorOptions.SectionName);
+        services.AddScoped<DeadlineClock>();
+        services.AddScoped<SlaSweep>();
+        services.AddScoped<AtRiskHandler>();
+        services.AddScoped<ComplaintsOutbox>();
+        services.AddScoped<IOutboxSource>(provider => provider.GetRequiredService<ComplaintsOutbox>());
+        services.AddScoped<IDeliveryStatusSink>(provider => provider.GetRequiredService<ComplaintsOutbox>());
+        services.AddHostedService<SlaMonitor>();
         services.AddScoped<IDemoSeeder, DemoComplaintsSeeder>();
         return services;
     }
@@ -57,6 +66,7 @@ public static class ComplaintsModule
         group.MapRemedies();
         group.MapWalletFreeze();
         endpoints.MapStaffQueues();
+        endpoints.MapAtRisk();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Redress.SharedKernel.Outbox;
 
 namespace Redress.Complaints;
 
@@ -11,6 +12,11 @@ namespace Redress.Complaints;
 internal sealed class TimelineEvent
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>The consumer that tells people about events (the notifications module's name for itself).</summary>
+    public const string NotificationsConsumer = "notifications";
+
+    private readonly List<OutboxDelivery> _deliveries = [];
 
     private TimelineEvent()
     {
@@ -40,6 +46,9 @@ internal sealed class TimelineEvent
 
     public string Hash { get; private set; } = string.Empty;
 
+    /// <summary>Outbox rows written with this entry, one per consumer; stored in the same transaction.</summary>
+    public IReadOnlyList<OutboxDelivery> Deliveries => _deliveries;
+
     public static TimelineEvent Create(
         string complaintNumber, int sequence, string type, DateTimeOffset occurredAt, Guid? actorId, string actorRole, string payload, string previousHash, Visibility visibility = Visibility.Customer)
     {
@@ -57,6 +66,9 @@ internal sealed class TimelineEvent
         entry.Hash = entry.ComputeHash(complaintNumber);
         return entry;
     }
+
+    /// <summary>Queues this entry for the notifications consumer; the row gets the entry's id when both are stored.</summary>
+    public void Notify(DateTimeOffset now) => _deliveries.Add(OutboxDelivery.For(NotificationsConsumer, 0, now));
 
     /// <summary>The hash this entry should carry, recomputed from its fields; compare with <see cref="Hash"/> to verify.</summary>
     public string ComputeHash(string complaintNumber)
@@ -113,4 +125,8 @@ public static class TimelineEventTypes
     public const string RemedyFailed = "remedy.failed";
     public const string WalletFrozen = "wallet.frozen";
     public const string WalletUnfrozen = "wallet.unfrozen";
+    public const string SlaWarning = "sla.warning";
+    public const string SlaHoldingReplyDue = "sla.holding-reply-due";
+    public const string SlaBreached = "sla.breached";
+    public const string DeliveryReported = "notification.delivery";
 }

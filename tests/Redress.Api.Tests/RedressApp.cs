@@ -26,6 +26,9 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Where this app keeps attachments; removed with the app.</summary>
     protected string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "redress-api-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where the app writes e-mail when no SMTP server is configured.</summary>
+    public string MailPickupFolder => Path.Combine(DataDirectory, "mail-pickup");
+
     public async Task<HttpClient> ClientForAsync(string role, string jurisdiction = "CN", string culture = "zh-CN")
     {
         var email = await CreateUserAsync(role, jurisdiction, culture);
@@ -96,6 +99,8 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:IntakePerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests wait for deliveries; a short poll keeps them quick.
+        builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
     }
 
     public sealed record TokenResponse(string AccessToken);

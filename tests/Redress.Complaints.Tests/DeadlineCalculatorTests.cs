@@ -9,7 +9,7 @@ namespace Redress.Complaints.Tests;
 public sealed class DeadlineCalculatorTests
 {
     private static readonly IReadOnlyList<CalendarYear> s_calendars = ShippedCalendars.Load();
-    private static readonly DeadlineSettings s_settings = LoadShippedSettings();
+    private static readonly DeadlineSettings s_settings = ShippedDeadlines.Settings;
 
     [Theory]
     [InlineData("CN", ComplaintChannel.InApp, "CN-PBoC")]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.Complaints.Resources;
 using Redress.SharedKernel.Persistence;
@@ -15,7 +16,18 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "redress-tests", Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
+    public SqliteComplaintsDatabase()
+        : this(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero))
+    {
+    }
+
+    internal SqliteComplaintsDatabase(DateTimeOffset start) => Time = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Time { get; }
+
+    public SlaMonitorOptions Sla { get; } = new();
+
+    internal DeadlineClock Clock => new(new ShippedBusinessCalendars(), Options.Create(ShippedDeadlines.Settings), Options.Create(Sla));
 
     public IStringLocalizer<ComplaintMessages> Text { get; } = new StringLocalizer<ComplaintMessages>(
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
@@ -29,13 +41,15 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
     public string Folder => _folder;
 
     internal FileComplaintHandler NewFileHandler(ComplaintsDbContext db, FakeLedger? ledger = null) =>
-        new(db, Time, Text, new WalletFreezeHandler(NewCaseWork(db), ledger ?? new FakeLedger()), NullLogger<FileComplaintHandler>.Instance);
+        new(db, Time, Clock, Text, new WalletFreezeHandler(NewCaseWork(db), ledger ?? new FakeLedger()), NullLogger<FileComplaintHandler>.Instance);
 
     internal InvestigationHandler NewInvestigation(ComplaintsDbContext db, FakeLedger ledger) =>
         new(NewCaseWork(db), ledger, Options.Create(new InvestigationOptions()));
 
     public CaseWork NewCaseWork(ComplaintsDbContext db) =>
-        new(db, Time, Text, Options.Create(new CaseHandlingOptions()), Options.Create(ShippedSettings.Routes()), NullLogger<CaseWork>.Instance);
+        new(db, Time, Clock, Text, Options.Create(new CaseHandlingOptions()), Options.Create(ShippedSettings.Routes()), NullLogger<CaseWork>.Instance);
+
+    public SlaSweep NewSweep(ComplaintsDbContext db) => new(db, Time, Options.Create(Sla), NullLogger<SlaSweep>.Instance);
 
     public FakeUserDirectory Users { get; } = new();
 

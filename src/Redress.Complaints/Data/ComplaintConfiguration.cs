@@ -33,6 +33,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.Property(c => c.ClosureCode).HasConversion<string>().HasMaxLength(32);
         complaint.Property(c => c.MergedIntoNumber).HasMaxLength(9);
         complaint.Property(c => c.Version).IsConcurrencyToken();
+        complaint.Property(c => c.DeadlinePolicy).HasMaxLength(64);
 
         complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         complaint.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -48,5 +49,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // Staff queues: "mine" and "unassigned" by assignee (null for unassigned), the priority filter, and the load view.
         complaint.HasIndex(c => new { c.AssigneeId, c.Id });
         complaint.HasIndex(c => new { c.Priority, c.Id });
+        // The SLA monitor reads only complaints that are due, so a sweep costs what is due, not what is open.
+        complaint.HasIndex(c => c.NextSlaCheckAt);
+        // The "at risk" list, soonest final deadline first, keyset-paged.
+        complaint.HasIndex(c => new { c.AtRisk, c.FinalDueAt, c.Id });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Redress.SharedKernel.Outbox;
 using Redress.SharedKernel.Persistence;
 
 namespace Redress.Complaints.Data;
@@ -18,8 +19,13 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     internal DbSet<Remedy> Remedies => Set<Remedy>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    internal DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapOutboxDeliveries("outbox_deliveries");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(Database);

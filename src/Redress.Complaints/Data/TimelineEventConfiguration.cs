@@ -17,5 +17,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         timelineEvent.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         // One sequence per complaint: two writers appending the same step collide here instead of forking the chain.
         timelineEvent.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
+        timelineEvent.HasMany(e => e.Deliveries).WithOne().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
+        timelineEvent.Navigation(e => e.Deliveries).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

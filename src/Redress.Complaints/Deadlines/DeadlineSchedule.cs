@@ -17,10 +17,15 @@ public sealed record DeadlineSchedule(
 
 public static class DeadlineCalculator
 {
-    public static DeadlineSchedule Compute(string policyName, DeadlinePolicy policy, BusinessCalendar calendar, DateTimeOffset receivedAt)
+    /// <summary>
+    /// The schedule counted from <paramref name="receivedAt"/>; days the clock stood still waiting on the customer
+    /// (<paramref name="pausedBusinessDays"/> for business-day spans, <paramref name="pausedCalendarDays"/> for the others) are added on.
+    /// </summary>
+    public static DeadlineSchedule Compute(
+        string policyName, DeadlinePolicy policy, BusinessCalendar calendar, DateTimeOffset receivedAt, int pausedBusinessDays = 0, int pausedCalendarDays = 0)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
-        var receivedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, zone).DateTime);
+        var receivedOn = LocalDate(policy, receivedAt);
         var complete = true;
 
         DateTimeOffset? Due(DeadlineSpan? span)
@@ -32,9 +37,9 @@ public static class DeadlineCalculator
 
             var day = span.Unit switch
             {
-                DeadlineUnit.BusinessDays => calendar.AddBusinessDays(receivedOn, span.Amount),
-                DeadlineUnit.CalendarDays => receivedOn.AddDays(span.Amount),
-                DeadlineUnit.Weeks => receivedOn.AddDays(7 * span.Amount),
+                DeadlineUnit.BusinessDays => calendar.AddBusinessDays(receivedOn, span.Amount + pausedBusinessDays),
+                DeadlineUnit.CalendarDays => receivedOn.AddDays(span.Amount + pausedCalendarDays),
+                DeadlineUnit.Weeks => receivedOn.AddDays((7 * span.Amount) + pausedCalendarDays),
                 _ => throw new InvalidOperationException($"Unknown deadline unit {span.Unit}."),
             };
             if (span.Unit == DeadlineUnit.BusinessDays && !calendar.CoversYear(day.Year))
@@ -51,6 +56,10 @@ public static class DeadlineCalculator
         var extended = Due(policy.ExtendedFinal);
         return new DeadlineSchedule(policyName, acknowledge, holding, final, extended, complete);
     }
+
+    /// <summary>The local date of <paramref name="instant"/> in the policy's time zone.</summary>
+    public static DateOnly LocalDate(DeadlinePolicy policy, DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone)).DateTime);
 
     /// <summary>The last instant of a local day: deadlines are met by anything done on the due day.</summary>
     private static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)

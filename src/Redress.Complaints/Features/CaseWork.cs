@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Persistence;
@@ -29,11 +30,14 @@ public sealed class ExternalRoutesOptions : Dictionary<string, List<ExternalRout
 public sealed partial class CaseWork(
     ComplaintsDbContext db,
     TimeProvider time,
+    DeadlineClock clock,
     IStringLocalizer<ComplaintMessages> text,
     IOptions<CaseHandlingOptions> options,
     IOptions<ExternalRoutesOptions> routes,
     ILogger<CaseWork> logger)
 {
+    private const int ChangeAttempts = 2;
+
     internal ComplaintsDbContext Db => db;
 
     internal IStringLocalizer<ComplaintMessages> Text => text;
@@ -82,27 +86,37 @@ public sealed partial class CaseWork(
     internal async Task<Result<ComplaintDetails>> RunAsync(
         Actor actor, string number, CaseAction action, Func<Complaint, DateTimeOffset, Error?> change, CancellationToken cancellationToken)
     {
-        var loaded = await LoadForChangeAsync(actor, number, cancellationToken);
-        if (!loaded.IsSuccess)
+        for (var attempt = 1; ; attempt++)
         {
-            return loaded.Error;
-        }
+            var loaded = await LoadForChangeAsync(actor, number, cancellationToken);
+            if (!loaded.IsSuccess)
+            {
+                return loaded.Error;
+            }
 
-        var complaint = loaded.Value;
-        if (change(complaint, Now) is { } refused)
-        {
-            db.ChangeTracker.Clear();
-            return Localize(refused);
-        }
+            var complaint = loaded.Value;
+            if (change(complaint, Now) is { } refused)
+            {
+                db.ChangeTracker.Clear();
+                return Localize(refused);
+            }
 
-        var saved = await SaveAsync(cancellationToken);
-        if (saved is not null)
-        {
-            return saved;
-        }
+            var saved = await SaveAsync(cancellationToken);
+            // The platform appends to timelines too (SLA points, delivery reports); one fresh try, with the rules
+            // checked again on the new state, keeps those from turning a case worker's action into a 409.
+            if (saved is { Code: "concurrent_change" } && attempt < ChangeAttempts)
+            {
+                continue;
+            }
 
-        LogAction(logger, number, action, complaint.Stage);
-        return await ReadAsync(complaint, actor, cancellationToken);
+            if (saved is not null)
+            {
+                return saved;
+            }
+
+            LogAction(logger, number, action, complaint.Stage);
+            return await ReadAsync(complaint, actor, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -111,6 +125,12 @@ public sealed partial class CaseWork(
     /// </summary>
     internal async Task<Error?> SaveAsync(CancellationToken cancellationToken)
     {
+        // Every change passes here, so a wait on the customer, its answer or the end of the case moves the clock.
+        foreach (var entry in db.ChangeTracker.Entries<Complaint>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            await clock.SettleAsync(entry.Entity, Now, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,27 @@ public sealed record ComplaintSummary(
     DateTimeOffset FiledAt,
     DateTimeOffset UpdatedAt,
     string? TransactionReference,
-    MoneyView? Amount);
+    MoneyView? Amount)
+{
+    /// <summary>When the final response is due under the complaint's policy; null when no policy applies.</summary>
+    public DateTimeOffset? FinalDueAt { get; init; }
+
+    /// <summary>Warned about or past the final deadline while still open.</summary>
+    public bool AtRisk { get; init; }
+}
+
+/// <summary>
+/// A complaint's deadlines under its policy, each the last instant of the due day in the policy's time zone.
+/// <see cref="CalendarComplete"/> is false when a date fell in a year whose holidays were not loaded.
+/// </summary>
+public sealed record DeadlinesView(
+    string Policy,
+    DateTimeOffset? AcknowledgeBy,
+    DateTimeOffset? HoldingReplyBy,
+    DateTimeOffset FinalDueAt,
+    DateTimeOffset? ExtendedFinalBy,
+    bool CalendarComplete,
+    bool Paused);
 
 /// <summary>One entry of a complaint's timeline as the complaint's readers see it; customers see only customer-visible entries.</summary>
 public sealed record TimelineEntryView(int Sequence, string Type, DateTimeOffset OccurredAt, string ActorRole, Visibility Visibility);
@@ -88,6 +108,9 @@ public sealed record ComplaintDetails(
 
     public IReadOnlyList<MessageView> Conversation { get; init; } = [];
 
+    /// <summary>The deadlines under the complaint's policy; null when no policy applies to its jurisdiction.</summary>
+    public DeadlinesView? Deadlines { get; init; }
+
     /// <summary>Regulators and consumer bodies for the customer's jurisdiction, once the operator has given its final word.</summary>
     public IReadOnlyList<ExternalRoute> ExternalRoutes { get; init; } = [];
 }
@@ -134,6 +157,9 @@ internal static class ComplaintProjections
             MergedInto = complaint.MergedIntoNumber is { } survivor ? DisplayNumber(survivor) : null,
             AllowedActions = complaint.AllowedActions(reader, now, options),
             Conversation = [.. messages.Where(m => staff || m.Visibility == Visibility.Customer).OrderBy(m => m.Id).Select(m => m.ToView(complaint.CustomerId))],
+            Deadlines = complaint.DeadlinePolicy is { } policy && complaint.FinalDueAt is { } final
+                ? new DeadlinesView(policy, complaint.AcknowledgeBy, complaint.HoldingReplyBy, final, complaint.ExtendedFinalBy, complaint.CalendarComplete, complaint.PausedSince is not null)
+                : null,
             ExternalRoutes = complaint.Stage == ComplaintStage.Closed && complaint.Outcome is not null ? routes : [],
         };
     }

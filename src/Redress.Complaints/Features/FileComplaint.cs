@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
 using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Http;
@@ -28,6 +29,7 @@ public sealed record FileComplaintRequest(
 public sealed partial class FileComplaintHandler(
     ComplaintsDbContext db,
     TimeProvider time,
+    DeadlineClock clock,
     IStringLocalizer<ComplaintMessages> text,
     WalletFreezeHandler freezes,
     ILogger<FileComplaintHandler> logger)
@@ -50,6 +52,7 @@ public sealed partial class FileComplaintHandler(
         {
             var number = ComplaintNumber.New();
             var complaint = Complaint.File(validated.Value, customer, channel, number, now);
+            await clock.StartAsync(complaint, cancellationToken);
             db.Complaints.Add(complaint);
             try
             {

@@ -51,7 +51,11 @@ internal static class ComplaintSummaries
         c.FiledAt,
         c.UpdatedAt,
         c.TransactionReference,
-        MoneyView.From(c.Amount));
+        MoneyView.From(c.Amount))
+    {
+        FinalDueAt = c.FinalDueAt,
+        AtRisk = c.AtRisk,
+    };
 }
 
 internal static class ListMyComplaintsEndpoint

@@ -46,6 +46,9 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AcknowledgeBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("AmountMinorUnits")
                         .HasColumnType("bigint");
 
@@ -54,6 +57,15 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CalendarComplete")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -81,6 +93,13 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DeadlinePolicy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("DeadlinesPauseForCustomer")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -91,7 +110,19 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("ExtendedFinalBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinalDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HoldingReplyBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HoldingReplyPromptedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Jurisdiction")
@@ -106,6 +137,9 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<DateTimeOffset?>("NextSlaCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -117,6 +151,15 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PausedBusinessDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PausedCalendarDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -131,6 +174,9 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.Property<Guid?>("ReviewerId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("SlaWarningsSent")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -155,6 +201,8 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextSlaCheckAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -167,6 +215,8 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.HasIndex("CustomerId", "TransactionReference");
 
                     b.HasIndex("Priority", "Id");
+
+                    b.HasIndex("AtRisk", "FinalDueAt", "Id");
 
                     b.HasIndex("Stage", "Category", "Id");
 
@@ -420,6 +470,50 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Consumer", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Consumer", "CompletedAt", "AvailableAt");
+
+                    b.ToTable("outbox_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.HasOne("Redress.Complaints.ComplaintMessage", null)
@@ -456,6 +550,15 @@ namespace Redress.Migrations.Postgres.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.HasOne("Redress.Complaints.TimelineEvent", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
@@ -466,6 +569,11 @@ namespace Redress.Migrations.Postgres.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -39,6 +39,9 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgeBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AmountMinorUnits")
                         .HasColumnType("INTEGER");
 
@@ -47,6 +50,15 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CalendarComplete")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -74,6 +86,13 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeadlinePolicy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeadlinesPauseForCustomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -84,7 +103,19 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExtendedFinalBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HoldingReplyBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HoldingReplyPromptedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Jurisdiction")
@@ -99,6 +130,9 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextSlaCheckAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -110,6 +144,15 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedBusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PausedCalendarDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -124,6 +167,9 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.Property<Guid?>("ReviewerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SlaWarningsSent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -148,6 +194,8 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextSlaCheckAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -160,6 +208,8 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.HasIndex("CustomerId", "TransactionReference");
 
                     b.HasIndex("Priority", "Id");
+
+                    b.HasIndex("AtRisk", "FinalDueAt", "Id");
 
                     b.HasIndex("Stage", "Category", "Id");
 
@@ -409,6 +459,48 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Consumer", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Consumer", "CompletedAt", "AvailableAt");
+
+                    b.ToTable("outbox_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
                 {
                     b.HasOne("Redress.Complaints.ComplaintMessage", null)
@@ -445,6 +537,15 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.SharedKernel.Outbox.OutboxDelivery", b =>
+                {
+                    b.HasOne("Redress.Complaints.TimelineEvent", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
@@ -455,6 +556,11 @@ namespace Redress.Migrations.Sqlite.Complaints
             modelBuilder.Entity("Redress.Complaints.ComplaintMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Redress.Complaints.TimelineEvent", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Redress.Complaints.Data;
+using Redress.Complaints.Deadlines;
+using Redress.SharedKernel.Outbox;
+
+namespace Redress.Complaints.Features;
+
+/// <summary>
+/// The complaint timeline as an outbox (ADR 10): claims go through <see cref="DeliveryClaims"/> on the
+/// <c>outbox_deliveries</c> rows written with the timeline entries, and each claimed entry is read back with its
+/// complaint to say whom it is for and what the message needs. Delivery results come back as internal
+/// "notification.delivery" entries on the timeline, one per (event, channel, outcome).
+/// </summary>
+public sealed partial class ComplaintsOutbox(
+    ComplaintsDbContext db, TimeProvider time, IOptions<DeadlineSettings> deadlines, ILogger<ComplaintsOutbox> logger) : IOutboxSource, IDeliveryStatusSink
+{
+    private const int ReportAttempts = 3;
+
+    public async Task<IReadOnlyList<OutboxEvent>> ClaimAsync(string consumer, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claimed = await new DeliveryClaims(db, time).ClaimAsync(consumer, max, lease, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = claimed.Select(c => c.EventId).ToList();
+        var rows = await db.TimelineEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Join(db.Complaints.AsNoTracking(), e => e.ComplaintId, c => c.Id, (e, c) => new { Event = e, Complaint = c })
+            .ToListAsync(cancellationToken);
+        var messageIds = rows.Select(r => MessageId(r.Event.Payload)).OfType<Guid>().ToList();
+        var bodies = await db.Messages.AsNoTracking()
+            .Where(m => messageIds.Contains(m.PublicId))
+            .ToDictionaryAsync(m => m.PublicId, m => m.Body, cancellationToken);
+
+        var events = new List<OutboxEvent>();
+        foreach (var row in rows.OrderBy(r => r.Event.Id))
+        {
+            if (ToOutboxEvent(row.Event, row.Complaint, bodies) is { } outboxEvent)
+            {
+                events.Add(outboxEvent);
+            }
+            else
+            {
+                // Nothing to tell anyone (say, an owner removed from the payload): settle it so it is not claimed again.
+                await CompleteAsync(consumer, row.Event.Id, cancellationToken);
+            }
+        }
+
+        return events;
+    }
+
+    public Task CompleteAsync(string consumer, long eventId, CancellationToken cancellationToken) =>
+        new DeliveryClaims(db, time).CompleteAsync(consumer, eventId, cancellationToken);
+
+    public Task RetryLaterAsync(string consumer, long eventId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        new DeliveryClaims(db, time).RetryLaterAsync(consumer, eventId, notBefore, reason, cancellationToken);
+
+    public async Task ReportAsync(IReadOnlyList<DeliveryStatus> statuses, CancellationToken cancellationToken)
+    {
+        foreach (var status in statuses)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await RecordAsync(status, cancellationToken);
+                    break;
+                }
+                catch (DbUpdateException) when (attempt < ReportAttempts)
+                {
+                    // A case worker or another instance appended to the same complaint first; read the new head and try again.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes settled delivery rows older than <paramref name="age"/>; the timeline keeps what happened.</summary>
+    public Task<int> PruneAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - age;
+        return db.OutboxDeliveries.Where(d => d.CompletedAt != null && d.CompletedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task RecordAsync(DeliveryStatus status, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var complaintId = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.Id == status.EventId)
+            .Select(e => (long?)e.ComplaintId)
+            .SingleOrDefaultAsync(cancellationToken);
+        var complaint = complaintId is { } id ? await db.Complaints.SingleAsync(c => c.Id == id, cancellationToken) : null;
+        if (complaint is null)
+        {
+            return;
+        }
+
+        // The payload names the event, channel and outcome only, so a repeated report matches it exactly.
+        var facts = new { Event = status.EventId, status.Channel, Outcome = status.Outcome.ToString() };
+        var payload = JsonSerializer.Serialize(facts, s_json);
+        if (await db.TimelineEvents.AnyAsync(e => e.ComplaintId == complaint.Id && e.Type == TimelineEventTypes.DeliveryReported && e.Payload == payload, cancellationToken))
+        {
+            return;
+        }
+
+        var head = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.ComplaintId == complaint.Id)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstAsync(cancellationToken);
+        complaint.ContinueTimeline(head.Sequence, head.Hash);
+        complaint.AppendSystem(TimelineEventTypes.DeliveryReported, status.At, facts);
+        await db.SaveChangesAsync(cancellationToken);
+        LogReported(logger, complaint.Number, status.EventId, status.Channel, status.Outcome);
+    }
+
+    private OutboxEvent? ToOutboxEvent(TimelineEvent entry, Complaint complaint, IReadOnlyDictionary<Guid, string> bodies)
+    {
+        using var payload = JsonDocument.Parse(entry.Payload);
+        var root = payload.RootElement;
+        var number = ComplaintProjections.DisplayNumber(complaint.Number);
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (complaint.FinalDueAt is { } final)
+        {
+            data["Deadline"] = DueDate(complaint, final);
+        }
+
+        var body = MessageId(entry.Payload) is { } messageId ? bodies.GetValueOrDefault(messageId) : null;
+        var outcome = root.TryGetProperty("facts", out var facts) && facts.ValueKind == JsonValueKind.Object && facts.TryGetProperty("outcome", out var o)
+            ? o.GetString()
+            : null;
+
+        (string Type, Guid? Recipient, RecipientKind Kind)? route = entry.Type switch
+        {
+            TimelineEventTypes.Acknowledged => (OutboxEventTypes.Acknowledged, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.InformationRequested => (OutboxEventTypes.InformationRequested, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.Resolved => (OutboxEventTypes.Resolved, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.Appealed => (OutboxEventTypes.AppealReceived, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.AppealDecided => (OutboxEventTypes.AppealDecided, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.Assigned => (OutboxEventTypes.StaffAssigned, Staff(root, "assignee"), RecipientKind.Staff),
+            TimelineEventTypes.Nudged => (OutboxEventTypes.StaffNudged, Staff(root, "assignee"), RecipientKind.Staff),
+            TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached =>
+                (OutboxEventTypes.StaffSlaWarning, Staff(root, "owner"), RecipientKind.Staff),
+            _ => null,
+        };
+        if (route is not { Recipient: { } recipient } chosen)
+        {
+            return null;
+        }
+
+        switch (entry.Type)
+        {
+            case TimelineEventTypes.InformationRequested when body is not null:
+                data["Question"] = body;
+                break;
+            case TimelineEventTypes.Resolved:
+                data["Outcome"] = outcome ?? string.Empty;
+                data["FinalResponse"] = body ?? string.Empty;
+                break;
+            case TimelineEventTypes.AppealDecided:
+                data["Decision"] = outcome ?? string.Empty;
+                data["FinalResponse"] = body ?? string.Empty;
+                break;
+            case TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached:
+                data["SlaPoint"] = entry.Type;
+                break;
+            default:
+                break;
+        }
+
+        return new OutboxEvent(entry.Id, number, recipient, chosen.Kind, chosen.Type, complaint.Culture, entry.OccurredAt, data);
+    }
+
+    /// <summary>The due day as the customer counts it: the date in the policy's time zone.</summary>
+    private string DueDate(Complaint complaint, DateTimeOffset final) =>
+        (complaint.DeadlinePolicy is { } name && deadlines.Value.Policies.TryGetValue(name, out var policy)
+            ? DeadlineCalculator.LocalDate(policy, final)
+            : DateOnly.FromDateTime(final.UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Guid? Staff(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id) ? id : null;
+
+    private static Guid? MessageId(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return Staff(document.RootElement, "message");
+    }
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: delivery of event {EventId} by {Channel} recorded as {Outcome}")]
+    private static partial void LogReported(ILogger logger, string complaintNumber, long eventId, string channel, DeliveryOutcome outcome);
+}
