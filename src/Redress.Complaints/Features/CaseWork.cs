@@ -36,7 +36,7 @@ public sealed partial class CaseWork(
     IOptions<ExternalRoutesOptions> routes,
     ILogger<CaseWork> logger)
 {
-    private const int ChangeAttempts = 2;
+    private const int ChangeAttempts = 4;
 
     internal ComplaintsDbContext Db => db;
 
@@ -116,6 +116,24 @@ public sealed partial class CaseWork(
 
             LogAction(logger, number, action, complaint.Stage);
             return await ReadAsync(complaint, actor, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change again on fresh state when it lost a race: the platform appends to timelines too (SLA points,
+    /// delivery reports), and those must not turn a person's action into a 409.
+    /// </summary>
+    internal async Task<Result<T>> RetryOnConflictAsync<T>(Func<Task<Result<T>>> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await change();
+            if (result.IsSuccess || result.Error.Code != "concurrent_change" || attempt >= ChangeAttempts)
+            {
+                return result;
+            }
+
+            db.ChangeTracker.Clear();
         }
     }
 

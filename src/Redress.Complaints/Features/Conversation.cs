@@ -24,7 +24,10 @@ public sealed record AttachmentDownload(Stream Content, string ContentType, stri
 /// </summary>
 public sealed class ConversationHandler(CaseWork work, CaseLifecycleHandler lifecycle, IAttachmentStore store)
 {
-    public async Task<Result<ComplaintDetails>> SendAsync(Actor actor, string number, string? body, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    public Task<Result<ComplaintDetails>> SendAsync(Actor actor, string number, string? body, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken) =>
+        work.RetryOnConflictAsync(() => SendOnceAsync(actor, number, body, files, cancellationToken));
+
+    private async Task<Result<ComplaintDetails>> SendOnceAsync(Actor actor, string number, string? body, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var text = string.IsNullOrWhiteSpace(body) && files.Count > 0 ? string.Empty : lifecycle.CheckText(errors, "body", body);

@@ -75,7 +75,11 @@ public sealed partial class FinalResponseHandler(
     /// Applies a decision (when given) and issues the letter reporting it, in one transaction. The files are written
     /// before the commit and removed again if it fails, so the timeline never names a file that is not there.
     /// </summary>
-    internal async Task<Result<ComplaintDetails>> DecideAndIssueAsync(
+    internal Task<Result<ComplaintDetails>> DecideAndIssueAsync(
+        Actor actor, string number, Func<Complaint, DateTimeOffset, Error?>? decide, CancellationToken cancellationToken) =>
+        work.RetryOnConflictAsync(() => DecideAndIssueOnceAsync(actor, number, decide, cancellationToken));
+
+    private async Task<Result<ComplaintDetails>> DecideAndIssueOnceAsync(
         Actor actor, string number, Func<Complaint, DateTimeOffset, Error?>? decide, CancellationToken cancellationToken)
     {
         var loaded = await work.LoadForChangeAsync(actor, number, cancellationToken);
