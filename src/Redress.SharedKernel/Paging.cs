@@ -55,6 +55,26 @@ public static class KeysetCursor
         return errors.Any ? errors.ToError() : (after, size);
     }
 
+    /// <summary>Validates paging input alongside other filters, adding any fault to <paramref name="errors"/>.</summary>
+    public static (long After, int Limit) Parse(string? cursor, int? limit, ValidationErrors errors)
+    {
+        var parsed = Parse(cursor, limit);
+        if (parsed.IsSuccess)
+        {
+            return parsed.Value;
+        }
+
+        foreach (var (field, messages) in parsed.Error.Fields!)
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
+        return (long.MaxValue, DefaultPageSize);
+    }
+
     /// <summary>Cuts a page fetched with one extra row and issues the cursor for the next page.</summary>
     public static Page<T> ToPage<T>(IReadOnlyList<T> rowsPlusOne, int limit, Func<T, long> keyOf)
     {

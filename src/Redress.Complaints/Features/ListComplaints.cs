@@ -52,24 +52,12 @@ public sealed class ListComplaintsHandler(ComplaintsDbContext db, IStringLocaliz
             }
         }
 
-        var paging = KeysetCursor.Parse(filter.Cursor, filter.Limit);
-        if (!paging.IsSuccess)
-        {
-            foreach (var (field, messages) in paging.Error.Fields!)
-            {
-                foreach (var message in messages)
-                {
-                    errors.Add(field, message);
-                }
-            }
-        }
-
+        var (after, size) = KeysetCursor.Parse(filter.Cursor, filter.Limit, errors);
         if (errors.Any)
         {
             return errors.ToError();
         }
 
-        var (after, size) = paging.Value;
         var query = db.Complaints.AsNoTracking().Where(c => c.Id < after);
         if (stage is { } s)
         {

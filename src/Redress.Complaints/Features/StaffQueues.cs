@@ -45,24 +45,12 @@ public sealed class StaffQueuesHandler(ComplaintsDbContext db, IUserDirectory di
         var queue = Parse(errors, "queue", filter.Queue) ?? QueueKind.Unassigned;
         var category = Parse<ComplaintCategory>(errors, "category", filter.Category);
         var priority = Parse<ComplaintPriority>(errors, "priority", filter.Priority);
-        var paging = KeysetCursor.Parse(filter.Cursor, filter.Limit);
-        if (!paging.IsSuccess)
-        {
-            foreach (var (field, messages) in paging.Error.Fields!)
-            {
-                foreach (var message in messages)
-                {
-                    errors.Add(field, message);
-                }
-            }
-        }
-
+        var (after, size) = KeysetCursor.Parse(filter.Cursor, filter.Limit, errors);
         if (errors.Any)
         {
             return errors.ToError();
         }
 
-        var (after, size) = paging.Value;
         var query = db.Complaints.AsNoTracking().Where(c => c.Id < after && CaseRules.OpenStages.Contains(c.Stage));
         query = queue switch
         {
