@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Redress.Complaints.Features;
 using Redress.SharedKernel;
@@ -163,6 +164,46 @@ public abstract class RemedyApiTests(RedressApp app)
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_ledger_that_throws_during_execution_gives_503_and_the_worker_pays_exactly_once_later(bool paidBeforeThrowing)
+    {
+        var customer = await CustomerAsync();
+        using var agent = await app.ClientForAsync(RedressRoles.Agent);
+        var number = await FileAsync(customer.Client, customer.Payment, 200.00m);
+        var path = $"/api/complaints/{number}/remedies";
+        var proposed = await CaseFiles.PostOkAsync(agent, path, new { kind = "Refund", transactionReference = customer.Payment, amount = 50m, currency = "CNY", reason = "Partial refund" }, _ct);
+        var remedyId = proposed.GetProperty("id").GetGuid();
+        var failure = new OneLedgerFailure(paidBeforeThrowing);
+        await using var flakyHost = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(failure.Decorate));
+        using var flakyAgent = flakyHost.CreateClient();
+        flakyAgent.DefaultRequestHeaders.Authorization = agent.DefaultRequestHeaders.Authorization;
+
+        var problem = await (await flakyAgent.PostAsync($"{path}/{remedyId}/execute", null, _ct)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("remedy_ledger_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal(1, failure.Thrown);
+        var waiting = Assert.Single((await agent.GetFromJsonAsync<JsonElement>(path, _ct)).EnumerateArray());
+        Assert.Equal("Executing", waiting.GetProperty("status").GetString());
+        Assert.Equal(StartingBalance + (paidBeforeThrowing ? 5_000 : 0), await BalanceAsync(customer.Client));
+
+        await using (var scope = flakyHost.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RemedyExecutor>().ResumeAsync(DateTimeOffset.UtcNow.AddHours(1), _ct) >= 1);
+        }
+
+        var done = Assert.Single((await agent.GetFromJsonAsync<JsonElement>(path, _ct)).EnumerateArray());
+        Assert.Equal("Executed", done.GetProperty("status").GetString());
+        Assert.Equal(StartingBalance + 5_000, await BalanceAsync(customer.Client));
+        var timeline = Types(await agent.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}", _ct));
+        Assert.Equal(1, timeline.Count(t => t == "remedy.requested"));
+        Assert.Equal(1, timeline.Count(t => t == "remedy.executed"));
+        await (await flakyAgent.PostAsync($"{path}/{remedyId}/execute", null, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(StartingBalance + 5_000, await BalanceAsync(customer.Client));
+        Assert.Equal(1, failure.Thrown);
+    }
+
+    [Theory]
     [InlineData("Refund", 200.01, "CNY", "amount")]
     [InlineData("Refund", 0, "CNY", "amount")]
     [InlineData("Refund", -5, "CNY", "amount")]
@@ -294,6 +335,64 @@ public abstract class RemedyApiTests(RedressApp app)
         var twin = (await operations.PayAsync(null, wallet.Id, new Money(20_000, Currency.Cny), "瑞幸咖啡", _ct)).Value.Reference;
         var fee = (await operations.ChargeFeeAsync(null, wallet.Id, new Money(10, Currency.Cny), "手续费", _ct)).Value.Reference;
         return (client, payment, twin, fee);
+    }
+
+    /// <summary>
+    /// Makes the host's ledger throw on the first money movement, before or after the real ledger has paid (a
+    /// connection lost on the way there or on the way back), and pass everything through afterwards.
+    /// </summary>
+    private sealed class OneLedgerFailure(bool payFirst)
+    {
+        private int _thrown;
+
+        public int Thrown => Volatile.Read(ref _thrown);
+
+        public void Decorate(IServiceCollection services)
+        {
+            var original = services.Single(d => d.ServiceType == typeof(ILedger));
+            var implementation = original.ImplementationType!;
+            services.Remove(original);
+            services.Add(new ServiceDescriptor(implementation, implementation, original.Lifetime));
+            services.Add(new ServiceDescriptor(typeof(ILedger), sp => new Ledger((ILedger)sp.GetRequiredService(implementation), this), original.Lifetime));
+        }
+
+        private async Task<Result<LedgerTransaction>> WriteAsync(Func<Task<Result<LedgerTransaction>>> write)
+        {
+            if (Volatile.Read(ref _thrown) > 0)
+            {
+                return await write();
+            }
+
+            if (payFirst)
+            {
+                await write();
+            }
+
+            Interlocked.Increment(ref _thrown);
+            throw new HttpRequestException("The ledger connection was reset.");
+        }
+
+        private sealed class Ledger(ILedger inner, OneLedgerFailure failure) : ILedger
+        {
+            public Task<Result<Page<LedgerTransaction>>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken) => inner.HistoryAsync(query, cancellationToken);
+
+            public Task<Result<LedgerTransaction>> FindAsync(string reference, CancellationToken cancellationToken) => inner.FindAsync(reference, cancellationToken);
+
+            public Task<IReadOnlyList<LedgerAccount>> AccountsOfAsync(Guid customerId, CancellationToken cancellationToken) => inner.AccountsOfAsync(customerId, cancellationToken);
+
+            public Task<Result<LedgerTransaction>> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+                failure.WriteAsync(() => inner.RefundAsync(request, cancellationToken));
+
+            public Task<Result<LedgerTransaction>> CreditCompensationAsync(CompensationRequest request, CancellationToken cancellationToken) =>
+                failure.WriteAsync(() => inner.CreditCompensationAsync(request, cancellationToken));
+
+            public Task<Result<LedgerTransaction>> ReverseFeeAsync(FeeReversalRequest request, CancellationToken cancellationToken) =>
+                failure.WriteAsync(() => inner.ReverseFeeAsync(request, cancellationToken));
+
+            public Task<Result<LedgerAccount>> FreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) => inner.FreezeAsync(request, cancellationToken);
+
+            public Task<Result<LedgerAccount>> UnfreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) => inner.UnfreezeAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>The ledger pays, then the process "dies" before the confirmation is stored.</summary>

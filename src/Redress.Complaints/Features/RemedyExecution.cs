@@ -14,7 +14,8 @@ namespace Redress.Complaints.Features;
 /// timeline) in one transaction; then the ledger is called with the remedy's idempotency key; then the result is
 /// confirmed (<c>remedy.executed</c> or <c>remedy.failed</c>) in a second transaction. A crash between the ledger call
 /// and the confirmation leaves the remedy executing; <see cref="ResumeAsync"/> calls the ledger again with the same
-/// key, which returns the first posting instead of making a second one.
+/// key, which returns the first posting instead of making a second one. A ledger that throws (unreachable, timed
+/// out) gives no answer either way, so the remedy stays executing for the worker and the caller gets a 503.
 /// </summary>
 public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogger<RemedyExecutor> logger)
 {
@@ -87,7 +88,25 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
     {
         work.Db.ChangeTracker.Clear();
         var remedy = await work.Db.Remedies.AsNoTracking().SingleAsync(r => r.Id == remedyId, cancellationToken);
-        var paid = remedy.MovesMoney ? await PayAsync(remedy, cancellationToken) : default(Result<LedgerTransaction>?);
+        Result<LedgerTransaction>? paid = null;
+        if (remedy.MovesMoney)
+        {
+            try
+            {
+                paid = await PayAsync(remedy, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Whatever the ledger threw, whether it paid is unknown: only a retry with the same key can tell.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogLedgerUnavailable(logger, exception, remedy.ComplaintNumber, remedy.Id, resumed);
+                return work.Localize(Error.Unavailable("remedy_ledger_unavailable", "remedy_ledger_unavailable"));
+            }
+        }
 
         var loaded = await LoadAsync(actor, remedy.ComplaintNumber, remedyId, cancellationToken);
         if (!loaded.IsSuccess)
@@ -137,6 +156,9 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} ({Kind}) requested")]
     private static partial void LogRequested(ILogger logger, string complaintNumber, Guid remedyId, RemedyKind kind);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: ledger failed while paying remedy {RemedyId} (resumed: {Resumed}); it stays executing for the worker")]
+    private static partial void LogLedgerUnavailable(ILogger logger, Exception exception, string complaintNumber, Guid remedyId, bool resumed);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} now {Status} (resumed: {Resumed})")]
     private static partial void LogCompleted(ILogger logger, string complaintNumber, Guid remedyId, RemedyStatus status, bool resumed);
