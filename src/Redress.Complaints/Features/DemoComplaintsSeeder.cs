@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Redress.Complaints.Data;
 using Redress.SharedKernel.Demo;
+using Redress.SharedKernel.Ledger;
 using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints.Features;
 
-/// <summary>Gives each demo customer a complaint or two in their own language, filed through the real handler.</summary>
-internal sealed class DemoComplaintsSeeder(FileComplaintHandler fileComplaint, ComplaintsDbContext db, TimeProvider time) : IDemoSeeder
+/// <summary>
+/// Gives each demo customer a complaint or two in their own language, filed through the real handler. A Chinese
+/// customer's failed-transfer complaint names the transfer the wallet seeder left failed but debited three days ago,
+/// found through <see cref="ILedger"/> like any other lookup, so the demo can be investigated and refunded end to end.
+/// </summary>
+internal sealed class DemoComplaintsSeeder(FileComplaintHandler fileComplaint, ComplaintsDbContext db, ILedger ledger, TimeProvider time) : IDemoSeeder
 {
     public int Order => 100;
 
@@ -31,7 +36,8 @@ internal sealed class DemoComplaintsSeeder(FileComplaintHandler fileComplaint, C
             }
 
             var actor = new Actor(customer.UserId, new HashSet<string>(StringComparer.Ordinal) { RedressRoles.Customer }, customer.Jurisdiction, customer.Culture);
-            foreach (var request in ExamplesFor(customer, now))
+            var failedTransfer = await FailedTransferAsync(customer.UserId, now, cancellationToken);
+            foreach (var request in ExamplesFor(customer, now, failedTransfer))
             {
                 var result = await fileComplaint.HandleAsync(actor, request, ComplaintChannel.Web, cancellationToken);
                 if (!result.IsSuccess)
@@ -42,17 +48,36 @@ internal sealed class DemoComplaintsSeeder(FileComplaintHandler fileComplaint, C
         }
     }
 
-    private static IEnumerable<FileComplaintRequest> ExamplesFor(DemoCustomer customer, DateTimeOffset now)
+    /// <summary>The wallet seeder's failed-but-debited transfer, three days before now; null when the customer has no such transfer.</summary>
+    private async Task<LedgerTransaction?> FailedTransferAsync(Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var account in await ledger.AccountsOfAsync(customerId, cancellationToken))
+        {
+            // The wallet seeder read the clock a moment earlier; an hour either side finds its transfer and nothing else like it.
+            var history = await ledger.HistoryAsync(new HistoryQuery(account.AccountId, now.AddDays(-3).AddHours(-1), now.AddDays(-3).AddHours(1)), cancellationToken);
+            if (history.IsSuccess && history.Value.Items.FirstOrDefault(IsFailedButDebited) is { } transfer)
+            {
+                return transfer;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsFailedButDebited(LedgerTransaction t) =>
+        t is { Type: LedgerTransactionType.Transfer, Status: LedgerTransactionStatus.Failed, Direction: LedgerDirection.Debit, Posted: true };
+
+    private static IEnumerable<FileComplaintRequest> ExamplesFor(DemoCustomer customer, DateTimeOffset now, LedgerTransaction? failedTransfer)
     {
         if (customer.Culture.StartsWith("zh", StringComparison.Ordinal))
         {
             yield return new FileComplaintRequest(
                 nameof(ComplaintCategory.TransactionFailure),
                 "我给朋友转账 500 元，页面显示转账失败，但钱包余额已经扣除，对方也没有收到。",
-                now.AddDays(-3),
-                "TX" + customer.UserId.ToString("N")[..10].ToUpperInvariant(),
-                500m,
-                "CNY",
+                failedTransfer?.CreatedAt ?? now.AddDays(-3),
+                failedTransfer?.Reference,
+                failedTransfer?.Amount.Amount ?? 500m,
+                failedTransfer?.Amount.Currency.Code ?? "CNY",
                 "请退回被扣除的 500 元。");
             yield return new FileComplaintRequest(
                 nameof(ComplaintCategory.Fees),
