@@ -85,6 +85,14 @@ public sealed partial class RemedyJourneyTests : IClassFixture<AppFixture>
         var again = await agent.APIRequest.PostAsync($"{_app.BaseAddress}/complaints/{number}", new() { Form = form });
         Assert.Equal(200, again.Status);
         Assert.Contains("This remedy has already been executed or is being executed.", await again.TextAsync(), StringComparison.Ordinal);
+        foreach (var (command, message) in new[] { ("execute:not-a-remedy", "That remedy action is not known."), ("pay:" + Guid.NewGuid(), "That remedy action is not known."), ("approve:" + Guid.NewGuid(), "class=\"error-summary\"") })
+        {
+            form.Set("Command", command);
+            var malformed = await agent.APIRequest.PostAsync($"{_app.BaseAddress}/complaints/{number}", new() { Form = form });
+            Assert.Equal(200, malformed.Status);
+            Assert.Contains(message, await malformed.TextAsync(), StringComparison.Ordinal);
+        }
+
         await customer.ReloadAsync();
         Assert.Equal(before + TransferMinorUnits, await BalanceAsync(customer));
 
