@@ -45,7 +45,7 @@ public abstract class SmtpOutageTests(RedressApp app, InProcessSmtpServer smtp)
         smtp.Start();
 
         var reports = await WaitForAsync(async () => await DeliveryReportsAsync(number) is { } found && found.Contains(new Report("email", "Sent")) ? found : null);
-        var mail = Assert.Single(smtp.Received, m => m.Subject.Contains(number, StringComparison.Ordinal));
+        var mail = Assert.Single(smtp.Received, m => m.Subject?.Contains(number, StringComparison.Ordinal) == true);
         Assert.Contains("answer", mail.TextBody, StringComparison.OrdinalIgnoreCase);
         var sent = await EmailDeliveryAsync(number);
         Assert.Equal(DeliveryState.Sent, sent!.State);
@@ -75,8 +75,10 @@ public abstract class SmtpOutageTests(RedressApp app, InProcessSmtpServer smtp)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        // The acknowledgement's timeline entry is the delivery's event; its complaint holds the reports.
+        var eventId = (await EmailDeliveryAsync(number))!.EventId;
         var payloads = await db.Database.SqlQuery<string>(
-                $"""SELECT e."Payload" AS "Value" FROM timeline_events e JOIN complaints c ON c."Id" = e."ComplaintId" WHERE c."Number" = {number} AND e."Type" = 'notification.delivery'""")
+                $"""SELECT e."Payload" AS "Value" FROM timeline_events e WHERE e."Type" = 'notification.delivery' AND e."ComplaintId" = (SELECT a."ComplaintId" FROM timeline_events a WHERE a."Id" = {eventId})""")
             .ToListAsync(_ct);
         return [.. payloads.Select(p => JsonSerializer.Deserialize<Report>(p, s_json)!)];
     }
