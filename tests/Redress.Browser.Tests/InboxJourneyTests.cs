@@ -28,10 +28,18 @@ public sealed partial class InboxJourneyTests(AppFixture app) : IClassFixture<Ap
         await Click(agent, "Acknowledge");
         await Expect(agent.Locator(".banner-success")).ToBeVisibleAsync();
 
-        // The worker delivers in the background; wait until the customer's inbox holds the message, asked as the
-        // page itself would (same cookie), then look at what the pages show.
+        // The worker delivers in the background; wait until the customer's inbox holds the message, asked with the
+        // customer's own cookie, then look at what the pages show. The predicate must be synchronous (Playwright
+        // treats a returned promise as truthy at once), hence the synchronous request.
         await customer.WaitForFunctionAsync(
-            """async number => (await (await fetch('/api/inbox?limit=100')).json()).items.some(i => i.complaintNumber === number)""",
+            """
+            number => {
+                const request = new XMLHttpRequest();
+                request.open('GET', '/api/inbox?limit=100', false);
+                request.send();
+                return request.status === 200 && JSON.parse(request.responseText).items.some(i => i.complaintNumber === number);
+            }
+            """,
             number,
             new PageWaitForFunctionOptions { PollingInterval = 250, Timeout = 30_000 });
         await customer.GotoAsync("/complaints");
