@@ -89,5 +89,7 @@ internal sealed class RedressFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         // Every test signs in several people from one address.
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        // Journeys wait for messages to reach the inbox; the worker's default five-second poll would dominate them.
+        builder.UseSetting("Notifications:PollInterval", "00:00:00.500");
     }
 }

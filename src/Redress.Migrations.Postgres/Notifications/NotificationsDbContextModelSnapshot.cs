@@ -67,6 +67,8 @@ namespace Redress.Migrations.Postgres.Notifications
 
                     b.HasIndex("RecipientId", "Id");
 
+                    b.HasIndex("RecipientId", "ReadAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 

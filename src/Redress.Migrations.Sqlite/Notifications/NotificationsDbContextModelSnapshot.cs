@@ -60,6 +60,8 @@ namespace Redress.Migrations.Sqlite.Notifications
 
                     b.HasIndex("RecipientId", "Id");
 
+                    b.HasIndex("RecipientId", "ReadAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 

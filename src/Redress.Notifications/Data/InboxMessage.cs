@@ -33,8 +33,11 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         message.HasKey(m => m.Id);
         message.Property(m => m.ComplaintNumber).HasMaxLength(32);
         message.Property(m => m.EventType).HasMaxLength(64);
-        // Serves the inbox list (keyset on Id descending) and the unread count.
+        // Serves the inbox list (keyset on Id descending).
         message.HasIndex(m => new { m.RecipientId, m.Id });
+        // The unread count runs on every page a signed-in user opens: it seeks to the user's unread rows
+        // (ReadAt null) instead of walking their whole history.
+        message.HasIndex(m => new { m.RecipientId, m.ReadAt });
         message.HasIndex(m => new { m.EventId, m.RecipientId }).IsUnique();
     }
 }

@@ -222,6 +222,9 @@ internal sealed partial class DeliveryRunner(
     {
         var rows = await db.Deliveries.AsNoTracking().Where(d => d.EventId == outboxEvent.EventId).ToListAsync(cancellationToken);
         await ReportAsync(outboxEvent, rows.Where(r => !r.Reported && r.State is DeliveryState.Sent or DeliveryState.Failed).ToList(), cancellationToken);
+        // A failed attempt is reported every round until the message settles; sinks ignore the repeats, and the row
+        // needs no mark of its own, so a crash between the failure and its report loses nothing.
+        await ReportRetryingAsync(outboxEvent, rows.Where(r => r.State == DeliveryState.Pending && r.LastError is not null).ToList(), cancellationToken);
 
         var open = rows.Where(r => r.State is DeliveryState.Pending or DeliveryState.Sending).ToList();
         if (open.Count == 0)
@@ -258,6 +261,27 @@ internal sealed partial class DeliveryRunner(
 
         var ids = settled.Select(r => r.Id).ToList();
         await db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(set => set.SetProperty(d => d.Reported, true), cancellationToken);
+    }
+
+    private async Task ReportRetryingAsync(OutboxEvent outboxEvent, List<NotificationDelivery> waiting, CancellationToken cancellationToken)
+    {
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        var statuses = waiting.Select(r => new DeliveryStatus(
+            r.EventId,
+            outboxEvent.ComplaintNumber,
+            r.Channel,
+            DeliveryOutcome.Retrying,
+            r.Attempts,
+            time.GetUtcNow(),
+            $"Attempt {r.Attempts} failed: {r.LastError}; next attempt at {r.NextAttemptAt:O}")).ToList();
+        foreach (var sink in sinks)
+        {
+            await sink.ReportAsync(statuses, cancellationToken);
+        }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Event {EventId}: {Channel} message sent on attempt {Attempt}")]

@@ -1,10 +1,13 @@
 namespace Redress.SharedKernel.Outbox;
 
-/// <summary>How a message ended for one event and channel.</summary>
+/// <summary>How a message ended for one event and channel, or that an attempt failed and another will follow.</summary>
 public enum DeliveryOutcome
 {
     Sent,
     Failed,
+
+    /// <summary>An attempt failed and the message waits for its next try; reported while it waits, so staff see an outage before it settles.</summary>
+    Retrying,
 }
 
 /// <summary>
