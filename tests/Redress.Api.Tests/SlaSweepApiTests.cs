@@ -24,13 +24,11 @@ public abstract class SlaSweepApiTests(RedressApp app)
     {
         using var customer = await app.ClientForAsync(RedressRoles.Customer, "GB", "en");
         using var agent = await app.ClientForAsync(RedressRoles.Agent);
-        var me = (await agent.GetFromJsonAsync<JsonElement>("/api/auth/me", _ct)).GetProperty("userId").GetGuid();
+        // No owners: nothing is delivered, so no delivery report races the sweep but the case worker's note.
         var numbers = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var number = await CaseFiles.FileAsync(customer, _ct, transactionReference: null);
-            await CaseFiles.PostOkAsync(agent, $"/api/complaints/{number}/assign", new { assigneeId = me }, _ct);
-            numbers.Add(number);
+            numbers.Add(await CaseFiles.FileAsync(customer, _ct, transactionReference: null));
         }
 
         await SlaSweeps.MakeOverdueAsync(app, numbers, _ct);

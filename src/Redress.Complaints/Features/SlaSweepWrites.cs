@@ -76,8 +76,8 @@ internal static class SlaSweepWrites
             """
             WITH inserted AS (
                 INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
-                SELECT e.complaint, e.sequence, e.type, @at, @role, e.payload, @visibility, e.previous, e.hash
-                FROM unnest(@complaints, @sequences, @types, @payloads, @previous, @hashes) AS e(complaint, sequence, type, payload, previous, hash)
+                SELECT e.complaint, e.sequence, e.type, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
+                FROM unnest(@complaints, @sequences, @types, @occurred, @payloads, @previous, @hashes) AS e(complaint, sequence, type, occurred, payload, previous, hash)
                 RETURNING "Id", "ComplaintId")
             INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts")
             SELECT @consumer, i."Id", @at, 0 FROM inserted i WHERE i."ComplaintId" = ANY(@notified)
@@ -91,6 +91,7 @@ internal static class SlaSweepWrites
         insert.Parameters.Add(Array("complaints", NpgsqlDbType.Bigint, entries.Select(x => x.Check.ComplaintId)));
         insert.Parameters.Add(Array("sequences", NpgsqlDbType.Integer, entries.Select(x => x.Entry.Sequence)));
         insert.Parameters.Add(Array("types", NpgsqlDbType.Text, entries.Select(x => x.Entry.Type)));
+        insert.Parameters.Add(Array("occurred", NpgsqlDbType.TimestampTz, entries.Select(x => x.Entry.OccurredAt.UtcDateTime)));
         insert.Parameters.Add(Array("payloads", NpgsqlDbType.Text, entries.Select(x => x.Entry.Payload)));
         insert.Parameters.Add(Array("previous", NpgsqlDbType.Text, entries.Select(x => x.Entry.PreviousHash)));
         insert.Parameters.Add(Array("hashes", NpgsqlDbType.Text, entries.Select(x => x.Entry.Hash)));
@@ -121,13 +122,12 @@ internal static class SlaSweepWrites
             transaction,
             """
             INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
-            VALUES ($complaint, $sequence, $type, $at, $role, $payload, $visibility, $previous, $hash)
+            VALUES ($complaint, $sequence, $type, $occurred, $role, $payload, $visibility, $previous, $hash)
             RETURNING "Id"
             """);
-        var (complaint, sequence, type, payload, previous, hash) = (
-            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$payload"),
-            Parameter(insert, "$previous"), Parameter(insert, "$hash"));
-        Parameter(insert, "$at").Value = now.UtcTicks;
+        var (complaint, sequence, type, occurred, payload, previous, hash) = (
+            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$occurred"),
+            Parameter(insert, "$payload"), Parameter(insert, "$previous"), Parameter(insert, "$hash"));
         Parameter(insert, "$role").Value = Complaint.SystemRole;
         Parameter(insert, "$visibility").Value = Visibility.Internal.ToString();
 
@@ -161,6 +161,7 @@ internal static class SlaSweepWrites
                 complaint.Value = check.ComplaintId;
                 sequence.Value = entry.Sequence;
                 type.Value = entry.Type;
+                occurred.Value = entry.OccurredAt.UtcTicks;
                 payload.Value = entry.Payload;
                 previous.Value = entry.PreviousHash;
                 hash.Value = entry.Hash;
