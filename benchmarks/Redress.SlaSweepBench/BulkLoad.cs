@@ -5,7 +5,7 @@ using Npgsql;
 /// <summary>
 /// Raw SQL that fills the complaints table in one statement per provider: every complaint open and on a policy
 /// clock, the first <c>due</c> ids with their next SLA check in the past, the rest spread over the next 30 days.
-/// Only the due complaints get a timeline head, which is all a sweep reads.
+/// Only the due complaints get a timeline head and an owner, which is all a sweep reads.
 /// </summary>
 internal static class BulkLoad
 {
@@ -26,13 +26,16 @@ internal static class BulkLoad
         var number = postgres ? "lpad(to_hex(i), 9, '0')" : "printf('%09X', i)";
         var customer = postgres ? "'0195f0c0-0000-7000-8000-000000000001'::uuid" : "'0195f0c0-0000-7000-8000-000000000001'";
         var yes = postgres ? "true" : "1";
+        // The due complaints have an owner, so each announcement also writes its outbox row, as in production.
+        var owner = postgres ? "'0195f0c0-0000-7000-8000-0000000000a1'::uuid" : "'0195F0C0-0000-7000-8000-0000000000A1'";
         return $"""
             INSERT INTO complaints ("Id", "Number", "CustomerId", "Category", "Channel", "Stage", "WaitingOn", "Priority", "Jurisdiction", "Culture",
                 "Description", "DesiredOutcome", "OccurredAt", "FiledAt", "UpdatedAt", "Version", "DeadlinePolicy", "FinalDueAt", "CalendarComplete",
-                "DeadlinesPauseForCustomer", "PausedBusinessDays", "PausedCalendarDays", "SlaWarningsSent", "AtRisk", "NextSlaCheckAt")
+                "DeadlinesPauseForCustomer", "PausedBusinessDays", "PausedCalendarDays", "SlaWarningsSent", "AtRisk", "NextSlaCheckAt", "AssigneeId")
             SELECT i, {number}, {customer}, 'TransactionFailure', 'InApp', 'Investigating', 'Operator', 'Normal', 'GB', 'en',
                 'Money left my wallet but the transfer failed.', 'Refund it', {filed}, {filed}, {filed}, 1, 'GB-PaymentServices', {final}, {yes},
-                {(postgres ? "false" : "0")}, 0, 0, 0, {(postgres ? "false" : "0")}, CASE WHEN i <= {due} THEN {past} ELSE {future} END
+                {(postgres ? "false" : "0")}, 0, 0, 0, {(postgres ? "false" : "0")}, CASE WHEN i <= {due} THEN {past} ELSE {future} END,
+                CASE WHEN i <= {due} THEN {owner} END
             FROM {series}
             """;
     }

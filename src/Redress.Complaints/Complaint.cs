@@ -214,6 +214,9 @@ internal sealed class Complaint
         AtRisk = warningsSent > 0 || breachedAt is not null;
     }
 
+    /// <summary>The stored JSON of an entry's facts; the SLA sweep writes entries without loading the complaint and must match.</summary>
+    public static string SerializeFacts(object facts) => JsonSerializer.Serialize(facts, s_payloadJson);
+
     /// <summary>An entry the platform writes by itself (SLA points, delivery reports); internal, for staff.</summary>
     public TimelineEvent AppendSystem(string type, DateTimeOffset now, object facts) =>
         Append(type, actorId: null, SystemRole, now, facts, Visibility.Internal);
@@ -606,7 +609,7 @@ internal sealed class Complaint
         }
 
         var entry = TimelineEvent.Create(
-            Number, _headSequence + 1, type, now, actorId, actorRole, JsonSerializer.Serialize(facts, s_payloadJson), _headHash, visibility);
+            Number, _headSequence + 1, type, now, actorId, actorRole, SerializeFacts(facts), _headHash, visibility);
         if (Notifies(type))
         {
             entry.Notify(now);

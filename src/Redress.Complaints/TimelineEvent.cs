@@ -56,7 +56,7 @@ internal sealed class TimelineEvent
         {
             Sequence = sequence,
             Type = type,
-            OccurredAt = occurredAt,
+            OccurredAt = WholeMicroseconds(occurredAt),
             ActorId = actorId,
             ActorRole = actorRole,
             Payload = payload,
@@ -66,6 +66,13 @@ internal sealed class TimelineEvent
         entry.Hash = entry.ComputeHash(complaintNumber);
         return entry;
     }
+
+    /// <summary>
+    /// PostgreSQL keeps instants to the microsecond; the hash covers the ticks, so an entry must carry exactly what
+    /// the database gives back, or its chain would not verify after the round trip.
+    /// </summary>
+    public static DateTimeOffset WholeMicroseconds(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 
     /// <summary>Queues this entry for the notifications consumer; the row gets the entry's id when both are stored.</summary>
     public void Notify(DateTimeOffset now) => _deliveries.Add(OutboxDelivery.For(NotificationsConsumer, 0, now));

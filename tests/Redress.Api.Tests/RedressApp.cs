@@ -101,6 +101,8 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests wait for deliveries; a short poll keeps them quick.
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
+        // SLA tests run their sweeps themselves; the host's monitor only makes its first pass at start.
+        builder.UseSetting("SlaMonitor:PollInterval", "01:00:00");
     }
 
     public sealed record TokenResponse(string AccessToken);

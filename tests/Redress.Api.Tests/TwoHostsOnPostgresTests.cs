@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using Redress.SharedKernel.Security;
 
@@ -80,6 +81,61 @@ public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
         Assert.Equal(numbers.Order(StringComparer.Ordinal), messages.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Two_sla_monitors_sweeping_one_database_at_once_announce_each_point_once_and_keep_every_chain_intact()
+    {
+        new PostgresApp().EnsureAvailable();
+        var ct = TestContext.Current.CancellationToken;
+        using var customer = await _first!.ClientForAsync(RedressRoles.Customer, "GB", "en");
+        using var agent = await _second!.ClientForAsync(RedressRoles.Agent);
+        var me = (await agent.GetFromJsonAsync<JsonElement>("/api/auth/me", ct)).GetProperty("userId").GetGuid();
+        var numbers = new List<string>();
+        for (var i = 0; i < 120; i++)
+        {
+            var number = await CaseFiles.FileAsync(customer, ct, transactionReference: null);
+            // Half of them have an owner, whose announcements also go to the outbox.
+            if (i % 2 == 0)
+            {
+                await CaseFiles.PostOkAsync(agent, $"/api/complaints/{number}/assign", new { assigneeId = me }, ct);
+            }
+
+            numbers.Add(number);
+        }
+
+        await SlaSweeps.MakeOverdueAsync(_first, numbers, ct);
+        // Batches of 25 (see SharedPostgresApp) over 120 due complaints: both monitors pick overlapping batches several times.
+        for (var round = 0; round < 20; round++)
+        {
+            var due = await Task.WhenAll(SlaSweeps.SweepAsync(_first, ct), SlaSweeps.SweepAsync(_second, ct), SlaSweeps.SweepAsync(_first, ct), SlaSweeps.SweepAsync(_second, ct));
+            if (due.All(d => d == 0))
+            {
+                break;
+            }
+        }
+
+        foreach (var number in numbers)
+        {
+            Assert.Equal(SlaSweeps.EveryPoint, await SlaSweeps.EntriesAsync(agent, number, ct));
+        }
+
+        var verification = await SlaSweeps.VerifyAsync(_first, ct);
+        Assert.True(verification.Intact, string.Join("; ", verification.Broken));
+        // Every announcement to an owner has exactly one outbox row, and announcements with no owner have none.
+        Assert.Equal(
+            (numbers.Count / 2 * SlaSweeps.EveryPoint.Length, 0L),
+            (await ScalarAsync("""SELECT count(*) FROM timeline_events e JOIN complaints c ON c."Id" = e."ComplaintId" JOIN outbox_deliveries d ON d."EventId" = e."Id" WHERE e."Type" LIKE 'sla.%' AND c."AssigneeId" IS NOT NULL"""),
+             await ScalarAsync("""SELECT count(*) FROM timeline_events e JOIN complaints c ON c."Id" = e."ComplaintId" JOIN outbox_deliveries d ON d."EventId" = e."Id" WHERE e."Type" LIKE 'sla.%' AND c."AssigneeId" IS NULL""")));
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = _database }.ConnectionString;
+        await using var data = new NpgsqlConnection(connection);
+        await data.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, data);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
@@ -93,5 +149,12 @@ public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
         public override string Provider => "Postgres";
 
         protected override string ConnectionString => connectionString;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Small batches, so that two sweeps over the same due complaints overlap in several rounds.
+            builder.UseSetting("SlaMonitor:BatchSize", "25");
+        }
     }
 }

@@ -37,12 +37,23 @@ public sealed class ComplaintTests
         var number = ComplaintNumber.New().Value;
         var original = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now, Guid.NewGuid(), RedressRoles.Customer, "{\"a\":1}", TimelineEvent.GenesisHash);
         var otherPayload = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now, original.ActorId, RedressRoles.Customer, "{\"a\":2}", TimelineEvent.GenesisHash);
-        var otherTime = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now.AddTicks(1), original.ActorId, RedressRoles.Customer, "{\"a\":1}", TimelineEvent.GenesisHash);
+        var otherTime = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now.AddTicks(TimeSpan.TicksPerMicrosecond), original.ActorId, RedressRoles.Customer, "{\"a\":1}", TimelineEvent.GenesisHash);
 
         Assert.Equal(64, original.Hash.Length);
         Assert.NotEqual(original.Hash, otherPayload.Hash);
         Assert.NotEqual(original.Hash, otherTime.Hash);
         Assert.NotEqual(original.Hash, original.ComputeHash(ComplaintNumber.New().Value));
+    }
+
+    [Fact]
+    public void An_entry_keeps_whole_microseconds_so_its_hash_still_holds_after_a_postgresql_round_trip()
+    {
+        var number = ComplaintNumber.New().Value;
+        var entry = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now.AddTicks(7), null, RedressRoles.Customer, "{}", TimelineEvent.GenesisHash);
+
+        Assert.Equal(0, entry.OccurredAt.UtcTicks % TimeSpan.TicksPerMicrosecond);
+        Assert.Equal(s_now.AddTicks(7).UtcTicks / TimeSpan.TicksPerMicrosecond, entry.OccurredAt.UtcTicks / TimeSpan.TicksPerMicrosecond);
+        Assert.Equal(entry.Hash, entry.ComputeHash(number));
     }
 
     [Fact]

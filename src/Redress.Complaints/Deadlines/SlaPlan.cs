@@ -10,6 +10,19 @@ internal sealed record SlaStep(
     DateTimeOffset? BreachedAt,
     DateTimeOffset? NextCheckAt);
 
+/// <summary>The columns of a complaint that its SLA plan depends on; the sweep reads only these.</summary>
+internal sealed record SlaState(
+    DateTimeOffset FiledAt,
+    DateTimeOffset? FinalDueAt,
+    DateTimeOffset? HoldingReplyBy,
+    int SlaWarningsSent,
+    DateTimeOffset? HoldingReplyPromptedAt,
+    DateTimeOffset? BreachedAt)
+{
+    public static SlaState Of(Complaint complaint) => new(
+        complaint.FiledAt, complaint.FinalDueAt, complaint.HoldingReplyBy, complaint.SlaWarningsSent, complaint.HoldingReplyPromptedAt, complaint.BreachedAt);
+}
+
 /// <summary>
 /// The SLA points of a complaint as a pure function of its deadlines and what was already announced: warnings at
 /// fractions of the time from filing to the final deadline, the holding-reply prompt a lead time before the
@@ -17,7 +30,9 @@ internal sealed record SlaStep(
 /// </summary>
 internal static class SlaPlan
 {
-    public static SlaStep Step(Complaint complaint, DateTimeOffset now, SlaMonitorOptions options)
+    public static SlaStep Step(Complaint complaint, DateTimeOffset now, SlaMonitorOptions options) => Step(SlaState.Of(complaint), now, options);
+
+    public static SlaStep Step(SlaState complaint, DateTimeOffset now, SlaMonitorOptions options)
     {
         if (complaint.FinalDueAt is not { } final)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,15 +6,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
+using Redress.SharedKernel.Persistence;
 
 namespace Redress.Complaints.Features;
 
 /// <summary>
 /// One SLA sweep: the complaints whose next check is due (read through the <c>NextSlaCheckAt</c> index, so the
 /// cost follows what is due, not what is open), each with its warnings, holding-reply prompt or breach appended
-/// to its timeline and its next check set, all in one transaction. Two instances may pick the same complaint;
-/// the complaint's version check lets exactly one of them store its entries: the loser's batch fails as a whole
-/// and it retries complaint by complaint, skipping those the other instance took.
+/// to its timeline and its next check set, all in one transaction. It reads only the columns the plan needs and
+/// writes set-based (ADR 18) instead of loading and tracking whole complaints. Each complaint's update is guarded
+/// by its version: one that a case worker or another instance changed since the read is left alone (and stays due
+/// if it still is); the unique (complaint, sequence) index on the timeline is the backstop, and when it trips the
+/// batch is rolled back and tried again complaint by complaint on fresh state.
 /// </summary>
 public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, IOptions<SlaMonitorOptions> options, ILogger<SlaSweep> logger)
 {
@@ -22,103 +26,120 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var due = await db.Complaints.AsNoTracking()
-            .Where(c => c.NextSlaCheckAt <= now)
-            .OrderBy(c => c.NextSlaCheckAt)
-            .Take(settings.BatchSize)
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var due = await ReadAsync(db.Complaints.Where(c => c.NextSlaCheckAt <= now).OrderBy(c => c.NextSlaCheckAt).Take(settings.BatchSize), cancellationToken);
         if (due.Count == 0)
         {
             return 0;
         }
 
-        // The whole batch in one transaction; if anything in it raced another writer, each complaint on its own.
-        db.ChangeTracker.Clear();
-        var complaints = await db.Complaints.Where(c => due.Contains(c.Id)).ToListAsync(cancellationToken);
-        var heads = await db.TimelineEvents.AsNoTracking()
-            .Where(e => due.Contains(e.ComplaintId) && e.Sequence == db.TimelineEvents.Where(x => x.ComplaintId == e.ComplaintId).Max(x => x.Sequence))
-            .Select(e => new { e.ComplaintId, e.Sequence, e.Hash })
-            .ToDictionaryAsync(e => e.ComplaintId, cancellationToken);
-        var checkedOnes = new List<(Complaint Complaint, SlaStep Step)>();
-        foreach (var complaint in complaints)
-        {
-            if (complaint.NextSlaCheckAt is { } next && next <= now && heads.TryGetValue(complaint.Id, out var head))
-            {
-                complaint.ContinueTimeline(head.Sequence, head.Hash);
-                checkedOnes.Add((complaint, Announce(complaint, now, settings)));
-            }
-        }
-
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (complaint, step) in checkedOnes)
-            {
-                LogChecked(logger, complaint.Number, step.NewWarnings.Count, step.PromptHoldingReply, step.Breached);
-            }
+            await StoreAsync(due, now, settings, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
-            foreach (var id in due)
+            // An entry was appended without the version moving (or raced in between); retry each on fresh state.
+            foreach (var one in due)
             {
-                await CheckAsync(id, now, settings, cancellationToken);
+                var id = one.Id;
+                var fresh = await ReadAsync(db.Complaints.Where(c => c.Id == id && c.NextSlaCheckAt <= now), cancellationToken);
+                try
+                {
+                    await StoreAsync(fresh, now, settings, cancellationToken);
+                }
+                catch (DbException single) when (single.IsUniqueViolation())
+                {
+                    LogSkipped(logger, one.Number);
+                }
             }
         }
 
         return due.Count;
     }
 
-    private async Task CheckAsync(long id, DateTimeOffset now, SlaMonitorOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The due complaints with their chain heads in one statement, so that the head and the version come from one
+    /// snapshot: a version read here always belongs to the head read with it.
+    /// </summary>
+    private async Task<List<DueComplaint>> ReadAsync(IQueryable<Complaint> complaints, CancellationToken cancellationToken) =>
+        await complaints.AsNoTracking()
+            .Select(c => new DueComplaint(
+                c.Id,
+                c.Number,
+                c.Version,
+                c.AssigneeId,
+                c.ExtendedFinalBy,
+                new SlaState(c.FiledAt, c.FinalDueAt, c.HoldingReplyBy, c.SlaWarningsSent, c.HoldingReplyPromptedAt, c.BreachedAt),
+                db.TimelineEvents.Where(e => e.ComplaintId == c.Id).Max(e => (int?)e.Sequence),
+                db.TimelineEvents.Where(e => e.ComplaintId == c.Id).OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+
+    private async Task StoreAsync(List<DueComplaint> due, DateTimeOffset now, SlaMonitorOptions settings, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var complaint = await db.Complaints.SingleAsync(c => c.Id == id, cancellationToken);
-        if (complaint.NextSlaCheckAt is not { } next || next > now)
+        var checks = new List<SlaCheck>(due.Count);
+        foreach (var complaint in due)
+        {
+            if (complaint.HeadSequence is { } sequence && complaint.HeadHash is { } hash)
+            {
+                checks.Add(Announce(complaint, sequence, hash, now, settings));
+            }
+        }
+
+        if (checks.Count == 0)
         {
             return;
         }
 
-        var head = await db.TimelineEvents.AsNoTracking()
-            .Where(e => e.ComplaintId == id)
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstAsync(cancellationToken);
-        complaint.ContinueTimeline(head.Sequence, head.Hash);
-        var step = Announce(complaint, now, settings);
-        try
+        var stored = await SlaSweepWrites.StoreAsync(db, checks, now, cancellationToken);
+        foreach (var check in checks)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            LogChecked(logger, complaint.Number, step.NewWarnings.Count, step.PromptHoldingReply, step.Breached);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance or a case worker changed the complaint first (version check or the unique timeline
-            // sequence); its next check is then theirs to set, or due again on the next sweep.
-            LogSkipped(logger, complaint.Number);
+            if (stored.Contains(check.ComplaintId))
+            {
+                LogChecked(logger, check.Number, check.Step.NewWarnings.Count, check.Step.PromptHoldingReply, check.Step.Breached);
+            }
+            else
+            {
+                // A case worker or another instance changed the complaint since the read; its next check is then
+                // theirs to set, or due again on the next sweep.
+                LogSkipped(logger, check.Number);
+            }
         }
     }
 
-    private static SlaStep Announce(Complaint complaint, DateTimeOffset now, SlaMonitorOptions settings)
+    /// <summary>The step and its entries, chained onto the stored head; the payloads are those the complaint itself would write.</summary>
+    private static SlaCheck Announce(DueComplaint complaint, int headSequence, string headHash, DateTimeOffset now, SlaMonitorOptions settings)
     {
-        var step = SlaPlan.Step(complaint, now, settings);
+        var step = SlaPlan.Step(complaint.Sla, now, settings);
         var owner = complaint.AssigneeId?.ToString("N");
+        var finalDueAt = complaint.Sla.FinalDueAt;
+        var facts = new List<(string Type, object Facts)>();
         foreach (var fraction in step.NewWarnings)
         {
-            complaint.AppendSystem(TimelineEventTypes.SlaWarning, now, new { Fraction = fraction, complaint.FinalDueAt, Owner = owner });
+            facts.Add((TimelineEventTypes.SlaWarning, new { Fraction = fraction, FinalDueAt = finalDueAt, Owner = owner }));
         }
 
         if (step.PromptHoldingReply)
         {
-            complaint.AppendSystem(TimelineEventTypes.SlaHoldingReplyDue, now, new { complaint.HoldingReplyBy, complaint.ExtendedFinalBy, Owner = owner });
+            facts.Add((TimelineEventTypes.SlaHoldingReplyDue, new { complaint.Sla.HoldingReplyBy, complaint.ExtendedFinalBy, Owner = owner }));
         }
 
         if (step.Breached)
         {
-            complaint.AppendSystem(TimelineEventTypes.SlaBreached, now, new { complaint.FinalDueAt, Owner = owner, EscalateTo = "supervisor" });
+            facts.Add((TimelineEventTypes.SlaBreached, new { FinalDueAt = finalDueAt, Owner = owner, EscalateTo = "supervisor" }));
         }
 
-        complaint.RecordSlaCheck(step.WarningsSent, step.HoldingReplyPromptedAt, step.BreachedAt, step.NextCheckAt);
-        return step;
+        var entries = new List<TimelineEvent>(facts.Count);
+        var previous = headHash;
+        foreach (var (type, payload) in facts)
+        {
+            var entry = TimelineEvent.Create(
+                complaint.Number, headSequence + entries.Count + 1, type, now, null, Complaint.SystemRole, Complaint.SerializeFacts(payload), previous, Visibility.Internal);
+            entries.Add(entry);
+            previous = entry.Hash;
+        }
+
+        // As Complaint.Notifies has it: SLA points tell the owner, and no one while there is none.
+        return new SlaCheck(complaint.Id, complaint.Number, complaint.Version, step, entries, Notify: complaint.AssigneeId is not null);
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "SLA check of complaint {ComplaintNumber}: {Warnings} warnings, holding reply prompted {HoldingReply}, breached {Breached}")]
@@ -127,6 +148,13 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "SLA check of complaint {ComplaintNumber} lost to a concurrent change; left for the next sweep")]
     private static partial void LogSkipped(ILogger logger, string complaintNumber);
 }
+
+/// <summary>What the sweep reads of a due complaint: its SLA columns, owner, version and the head of its timeline.</summary>
+internal sealed record DueComplaint(
+    long Id, string Number, int Version, Guid? AssigneeId, DateTimeOffset? ExtendedFinalBy, SlaState Sla, int? HeadSequence, string? HeadHash);
+
+/// <summary>One complaint's outcome of a sweep, ready to store: the step, the entries to append and whether the owner is told.</summary>
+internal sealed record SlaCheck(long ComplaintId, string Number, int Version, SlaStep Step, IReadOnlyList<TimelineEvent> Entries, bool Notify);
 
 /// <summary>
 /// Runs SLA sweeps for as long as the host runs; every instance may run one (see <see cref="SlaSweep"/>). Once an

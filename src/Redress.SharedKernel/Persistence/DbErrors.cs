@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,7 +10,10 @@ public static class DbErrors
 {
     private const int SqliteConstraint = 19;
 
-    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException is DbException inner && inner.IsUniqueViolation();
+
+    /// <summary>The same for a command run outside EF's change tracking.</summary>
+    public static bool IsUniqueViolation(this DbException exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,

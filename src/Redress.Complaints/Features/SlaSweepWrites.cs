@@ -1,0 +1,205 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Redress.Complaints.Data;
+
+namespace Redress.Complaints.Features;
+
+/// <summary>
+/// Stores one SLA sweep's checks in one transaction without EF change tracking (ADR 18): each complaint's SLA columns
+/// updated only if its version is still the one the sweep read, and the timeline entries and owner outbox rows of
+/// exactly those complaints inserted with them. Returns the ids of the complaints stored; the others changed meanwhile.
+/// The SQL is per provider because the fast set-based form differs: PostgreSQL takes the whole batch as arrays in two
+/// statements, SQLite (in-process, one writer) runs one prepared statement per row.
+/// </summary>
+internal static class SlaSweepWrites
+{
+    public static async Task<HashSet<long>> StoreAsync(ComplaintsDbContext db, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        var stored = db.Database.IsSqlite()
+            ? await SqliteAsync(connection, dbTransaction, checks, now, cancellationToken)
+            : await PostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)dbTransaction, checks, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    private static async Task<HashSet<long>> PostgresAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Rows are locked in id order and those another sweep holds are skipped (it is storing them), so two
+        // instances never wait on each other in opposite orders; the version check drops rows changed since the read.
+        await using var update = new NpgsqlCommand(
+            """
+            WITH u AS (
+                SELECT * FROM unnest(@ids, @versions, @warnings, @prompted, @breached, @next, @at_risk, @updated)
+                    AS u(id, version, warnings, prompted, breached, next, at_risk, updated)),
+            locked AS MATERIALIZED (
+                SELECT c."Id" FROM complaints c WHERE c."Id" IN (SELECT id FROM u) ORDER BY c."Id" FOR UPDATE SKIP LOCKED)
+            UPDATE complaints AS c
+            SET "SlaWarningsSent" = u.warnings, "HoldingReplyPromptedAt" = u.prompted, "BreachedAt" = u.breached,
+                "NextSlaCheckAt" = u.next, "AtRisk" = u.at_risk, "UpdatedAt" = COALESCE(u.updated, c."UpdatedAt"), "Version" = c."Version" + 1
+            FROM u
+            WHERE c."Id" = u.id AND c."Version" = u.version AND c."Id" IN (SELECT "Id" FROM locked)
+            RETURNING c."Id"
+            """,
+            connection,
+            transaction);
+        update.Parameters.Add(Array("ids", NpgsqlDbType.Bigint, checks.Select(c => c.ComplaintId)));
+        update.Parameters.Add(Array("versions", NpgsqlDbType.Integer, checks.Select(c => c.Version)));
+        update.Parameters.Add(Array("warnings", NpgsqlDbType.Integer, checks.Select(c => c.Step.WarningsSent)));
+        update.Parameters.Add(Array("prompted", NpgsqlDbType.TimestampTz, checks.Select(c => Utc(c.Step.HoldingReplyPromptedAt))));
+        update.Parameters.Add(Array("breached", NpgsqlDbType.TimestampTz, checks.Select(c => Utc(c.Step.BreachedAt))));
+        update.Parameters.Add(Array("next", NpgsqlDbType.TimestampTz, checks.Select(c => Utc(c.Step.NextCheckAt))));
+        update.Parameters.Add(Array("at_risk", NpgsqlDbType.Boolean, checks.Select(c => AtRisk(c.Step))));
+        update.Parameters.Add(Array("updated", NpgsqlDbType.TimestampTz, checks.Select(c => c.Entries.Count > 0 ? Utc(now) : null)));
+        var stored = new HashSet<long>();
+        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored.Add(reader.GetInt64(0));
+            }
+        }
+
+        var entries = checks.Where(c => stored.Contains(c.ComplaintId)).SelectMany(c => c.Entries.Select(e => (Check: c, Entry: e))).ToList();
+        if (entries.Count == 0)
+        {
+            return stored;
+        }
+
+        await using var insert = new NpgsqlCommand(
+            """
+            WITH inserted AS (
+                INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
+                SELECT e.complaint, e.sequence, e.type, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
+                FROM unnest(@complaints, @sequences, @types, @occurred, @payloads, @previous, @hashes) AS e(complaint, sequence, type, occurred, payload, previous, hash)
+                RETURNING "Id", "ComplaintId")
+            INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts")
+            SELECT @consumer, i."Id", @at, 0 FROM inserted i WHERE i."ComplaintId" = ANY(@notified)
+            """,
+            connection,
+            transaction);
+        insert.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = Utc(now)!.Value });
+        insert.Parameters.Add(new NpgsqlParameter("role", NpgsqlDbType.Text) { Value = Complaint.SystemRole });
+        insert.Parameters.Add(new NpgsqlParameter("visibility", NpgsqlDbType.Text) { Value = Visibility.Internal.ToString() });
+        insert.Parameters.Add(new NpgsqlParameter("consumer", NpgsqlDbType.Text) { Value = TimelineEvent.NotificationsConsumer });
+        insert.Parameters.Add(Array("complaints", NpgsqlDbType.Bigint, entries.Select(x => x.Check.ComplaintId)));
+        insert.Parameters.Add(Array("sequences", NpgsqlDbType.Integer, entries.Select(x => x.Entry.Sequence)));
+        insert.Parameters.Add(Array("types", NpgsqlDbType.Text, entries.Select(x => x.Entry.Type)));
+        insert.Parameters.Add(Array("occurred", NpgsqlDbType.TimestampTz, entries.Select(x => x.Entry.OccurredAt.UtcDateTime)));
+        insert.Parameters.Add(Array("payloads", NpgsqlDbType.Text, entries.Select(x => x.Entry.Payload)));
+        insert.Parameters.Add(Array("previous", NpgsqlDbType.Text, entries.Select(x => x.Entry.PreviousHash)));
+        insert.Parameters.Add(Array("hashes", NpgsqlDbType.Text, entries.Select(x => x.Entry.Hash)));
+        insert.Parameters.Add(Array("notified", NpgsqlDbType.Bigint, checks.Where(c => c.Notify && stored.Contains(c.ComplaintId)).Select(c => c.ComplaintId)));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return stored;
+    }
+
+    private static async Task<HashSet<long>> SqliteAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The transaction holds SQLite's single write lock, so no one changes a row between its update and its inserts.
+        await using var update = Command(
+            connection,
+            transaction,
+            """
+            UPDATE complaints
+            SET "SlaWarningsSent" = $warnings, "HoldingReplyPromptedAt" = $prompted, "BreachedAt" = $breached, "NextSlaCheckAt" = $next,
+                "AtRisk" = $at_risk, "UpdatedAt" = COALESCE($updated, "UpdatedAt"), "Version" = "Version" + 1
+            WHERE "Id" = $id AND "Version" = $version
+            """);
+        var (id, version, warnings, prompted, breached, next, atRisk, updated) = (
+            Parameter(update, "$id"), Parameter(update, "$version"), Parameter(update, "$warnings"), Parameter(update, "$prompted"),
+            Parameter(update, "$breached"), Parameter(update, "$next"), Parameter(update, "$at_risk"), Parameter(update, "$updated"));
+
+        await using var insert = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
+            VALUES ($complaint, $sequence, $type, $occurred, $role, $payload, $visibility, $previous, $hash)
+            RETURNING "Id"
+            """);
+        var (complaint, sequence, type, occurred, payload, previous, hash) = (
+            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$occurred"),
+            Parameter(insert, "$payload"), Parameter(insert, "$previous"), Parameter(insert, "$hash"));
+        Parameter(insert, "$role").Value = Complaint.SystemRole;
+        Parameter(insert, "$visibility").Value = Visibility.Internal.ToString();
+
+        await using var outbox = Command(
+            connection,
+            transaction,
+            """INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts") VALUES ($consumer, $event, $at, 0)""");
+        var eventId = Parameter(outbox, "$event");
+        Parameter(outbox, "$consumer").Value = TimelineEvent.NotificationsConsumer;
+        Parameter(outbox, "$at").Value = now.UtcTicks;
+
+        var stored = new HashSet<long>();
+        foreach (var check in checks)
+        {
+            id.Value = check.ComplaintId;
+            version.Value = check.Version;
+            warnings.Value = check.Step.WarningsSent;
+            prompted.Value = Ticks(check.Step.HoldingReplyPromptedAt);
+            breached.Value = Ticks(check.Step.BreachedAt);
+            next.Value = Ticks(check.Step.NextCheckAt);
+            atRisk.Value = AtRisk(check.Step);
+            updated.Value = check.Entries.Count > 0 ? now.UtcTicks : DBNull.Value;
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                continue;
+            }
+
+            stored.Add(check.ComplaintId);
+            foreach (var entry in check.Entries)
+            {
+                complaint.Value = check.ComplaintId;
+                sequence.Value = entry.Sequence;
+                type.Value = entry.Type;
+                occurred.Value = entry.OccurredAt.UtcTicks;
+                payload.Value = entry.Payload;
+                previous.Value = entry.PreviousHash;
+                hash.Value = entry.Hash;
+                var inserted = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                if (check.Notify)
+                {
+                    eventId.Value = inserted;
+                    await outbox.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>As <see cref="Complaint.RecordSlaCheck"/> decides it.</summary>
+    private static bool AtRisk(Deadlines.SlaStep step) => step.WarningsSent > 0 || step.BreachedAt is not null;
+
+    private static DateTime? Utc(DateTimeOffset? value) => value?.UtcDateTime;
+
+    private static object Ticks(DateTimeOffset? value) => value is { } instant ? instant.UtcTicks : DBNull.Value;
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
