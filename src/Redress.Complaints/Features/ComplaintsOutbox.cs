@@ -140,6 +140,7 @@ public sealed partial class ComplaintsOutbox(
         {
             TimelineEventTypes.Acknowledged => (OutboxEventTypes.Acknowledged, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.InformationRequested => (OutboxEventTypes.InformationRequested, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.HoldingReplySent => (OutboxEventTypes.HoldingReply, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Resolved => (OutboxEventTypes.Resolved, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Appealed => (OutboxEventTypes.AppealReceived, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.AppealDecided => (OutboxEventTypes.AppealDecided, complaint.CustomerId, RecipientKind.Customer),
@@ -158,6 +159,9 @@ public sealed partial class ComplaintsOutbox(
         {
             case TimelineEventTypes.InformationRequested when body is not null:
                 data["Question"] = body;
+                break;
+            case TimelineEventTypes.HoldingReplySent:
+                data["Reason"] = body ?? string.Empty;
                 break;
             case TimelineEventTypes.Resolved:
                 data["Outcome"] = outcome ?? string.Empty;
