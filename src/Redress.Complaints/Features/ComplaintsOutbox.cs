@@ -146,11 +146,15 @@ public sealed partial class ComplaintsOutbox(
             TimelineEventTypes.AppealDecided => (OutboxEventTypes.AppealDecided, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Assigned => (OutboxEventTypes.StaffAssigned, Staff(root, "assignee"), RecipientKind.Staff),
             TimelineEventTypes.Nudged => (OutboxEventTypes.StaffNudged, Staff(root, "assignee"), RecipientKind.Staff),
-            TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached =>
+            TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue =>
                 (OutboxEventTypes.StaffSlaWarning, Staff(root, "owner"), RecipientKind.Staff),
+            TimelineEventTypes.SlaBreached => (OutboxEventTypes.StaffSlaBreached, Staff(root, "owner"), RecipientKind.Staff),
             _ => null,
         };
-        if (route is not { Recipient: { } recipient } chosen)
+        var escalateTo = entry.Type == TimelineEventTypes.SlaBreached && root.TryGetProperty("escalateTo", out var role) && role.ValueKind == JsonValueKind.String
+            ? role.GetString()
+            : null;
+        if (route is not { } chosen || (chosen.Recipient is null && escalateTo is null))
         {
             return null;
         }
@@ -178,7 +182,7 @@ public sealed partial class ComplaintsOutbox(
                 break;
         }
 
-        return new OutboxEvent(entry.Id, number, recipient, chosen.Kind, chosen.Type, complaint.Culture, entry.OccurredAt, data);
+        return new OutboxEvent(entry.Id, number, chosen.Recipient, chosen.Kind, chosen.Type, complaint.Culture, entry.OccurredAt, data, escalateTo);
     }
 
     /// <summary>The due day as the customer counts it: the date in the policy's time zone.</summary>
