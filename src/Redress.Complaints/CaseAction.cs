@@ -21,6 +21,7 @@ public enum CaseAction
     EscalateExternally,
     Merge,
     Nudge,
+    SendHoldingReply,
 }
 
 /// <summary>Who may act on a complaint.</summary>
@@ -79,6 +80,8 @@ internal static class CaseRules
         [CaseAction.EscalateExternally] = (CaseParty.Staff, [.. s_openOrResolved.Where(s => s != ComplaintStage.EscalatedExternally)]),
         [CaseAction.Merge] = (CaseParty.Staff, [.. Open]),
         [CaseAction.Nudge] = (CaseParty.Owner, [.. Open]),
+        // Before the first answer only: after a resolution the clock is stopped and there is nothing left to extend.
+        [CaseAction.SendHoldingReply] = (CaseParty.Staff, [ComplaintStage.Received, ComplaintStage.Acknowledged, ComplaintStage.Triaged, ComplaintStage.Investigating, ComplaintStage.EscalatedExternally]),
     };
 
     public static bool StageAllows(CaseAction action, ComplaintStage stage) => s_table[action].From.Contains(stage);

@@ -91,6 +91,9 @@ internal sealed class Complaint
 
     public DateTimeOffset? ExtendedFinalBy { get; private set; }
 
+    /// <summary>When staff sent the holding reply; from then on the final deadline is <see cref="ExtendedFinalBy"/>.</summary>
+    public DateTimeOffset? HoldingReplySentAt { get; private set; }
+
     /// <summary>False when a deadline was counted into a year whose calendar was not loaded; staff are told to check it.</summary>
     public bool CalendarComplete { get; private set; } = true;
 
@@ -167,8 +170,9 @@ internal sealed class Complaint
         DeadlinePolicy = schedule.Policy;
         AcknowledgeBy = schedule.AcknowledgeBy;
         HoldingReplyBy = schedule.HoldingReplyBy;
-        FinalDueAt = schedule.FinalBy;
         ExtendedFinalBy = schedule.ExtendedFinalBy;
+        // A holding reply promised the customer the extended date; a recomputation after a pause keeps that promise.
+        FinalDueAt = HoldingReplySentAt is not null && schedule.ExtendedFinalBy is { } extended ? extended : schedule.FinalBy;
         CalendarComplete = schedule.CalendarComplete;
         DeadlinesPauseForCustomer = pausesForCustomer;
     }
@@ -496,6 +500,27 @@ internal sealed class Complaint
         return Append(TimelineEventTypes.MergedInto, staff, now, new { Survivor = survivor.Number });
     }
 
+    /// <summary>
+    /// The holding reply (UK DISP 1.6.2A, EU PSD2 Art. 101): tells the customer why the final answer is late and by
+    /// when it will come, which moves the final deadline to the policy's extended one. Once, and only where the
+    /// policy has a holding-reply point and it has not passed. The SLA warnings start again on the new span.
+    /// </summary>
+    public Result<ComplaintMessage> SendHoldingReply(Actor staff, string reasons, DateTimeOffset now)
+    {
+        if ((Check(CaseAction.SendHoldingReply, staff) ?? ExtraCheck(CaseAction.SendHoldingReply, staff, now, CaseHandlingOptions.Default)) is { } refused)
+        {
+            return refused;
+        }
+
+        var previous = FinalDueAt;
+        HoldingReplySentAt = now;
+        FinalDueAt = ExtendedFinalBy;
+        SlaWarningsSent = 0;
+        AtRisk = false;
+        return AddMessage(
+            staff, MessageKind.HoldingReply, reasons, [], now, TimelineEventTypes.HoldingReplySent, new { PreviousFinalDueAt = previous, FinalDueAt });
+    }
+
     /// <summary>The customer's follow-up: at most once per interval; raises the priority and shows on the timeline and in the owner's queue.</summary>
     public Result<TimelineEvent> Nudge(Actor customer, DateTimeOffset now, CaseHandlingOptions options)
     {
@@ -573,6 +598,10 @@ internal sealed class Complaint
         CaseAction.DecideAppeal when actor.UserId != ReviewerId => CaseErrors.Forbidden("not_the_reviewer"),
         CaseAction.Nudge when LastNudgedAt is { } last && now < last.Add(options.NudgeInterval) => CaseErrors.Conflict("nudge_too_soon"),
         CaseAction.RequestInformation when WaitingOn == WaitingOn.Customer => CaseErrors.Conflict("already_waiting_on_customer"),
+        CaseAction.SendHoldingReply when HoldingReplyBy is null || ExtendedFinalBy is null => CaseErrors.Conflict("holding_reply_not_in_policy"),
+        CaseAction.SendHoldingReply when HoldingReplySentAt is not null => CaseErrors.Conflict("holding_reply_already_sent"),
+        CaseAction.SendHoldingReply when ResolvedAt is not null => CaseErrors.Conflict("action_not_allowed_at_stage"),
+        CaseAction.SendHoldingReply when now > HoldingReplyBy => CaseErrors.Conflict("holding_reply_too_late"),
         CaseAction.Assign when AssigneeId is not null && !actor.Roles.Contains(RedressRoles.Supervisor) => CaseErrors.Forbidden("reassign_needs_supervisor"),
         _ => null,
     };
@@ -629,9 +658,11 @@ internal sealed class Complaint
     /// </summary>
     private bool Notifies(string type) => type switch
     {
-        TimelineEventTypes.Acknowledged or TimelineEventTypes.InformationRequested or TimelineEventTypes.Resolved
+        TimelineEventTypes.Acknowledged or TimelineEventTypes.InformationRequested or TimelineEventTypes.HoldingReplySent or TimelineEventTypes.Resolved
             or TimelineEventTypes.Appealed or TimelineEventTypes.AppealDecided or TimelineEventTypes.Assigned => true,
-        TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached => AssigneeId is not null,
+        // A breach is escalated to the supervisors, so it tells someone even while no one owns the complaint.
+        TimelineEventTypes.SlaBreached => true,
+        TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue => AssigneeId is not null,
         _ => false,
     };
 

@@ -63,4 +63,5 @@ public enum MessageKind
     Resolution,
     Appeal,
     AppealDecision,
+    HoldingReply,
 }

@@ -123,6 +123,7 @@ public static class TimelineEventTypes
     public const string MergedInto = "complaint.merged-into";
     public const string DuplicateMergedIn = "complaint.duplicate-merged-in";
     public const string Nudged = "complaint.nudged";
+    public const string HoldingReplySent = "complaint.holding-reply-sent";
     public const string FinalResponseIssued = "final_response.issued";
     public const string Investigated = "complaint.investigated";
     public const string RemedyProposed = "remedy.proposed";

@@ -19,7 +19,7 @@ public abstract class NotificationsApiTests(RedressApp app)
         using var admin = await app.ClientForAsync(RedressRoles.Administrator);
 
         var all = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/templates", _ct);
-        Assert.Equal(9 * 2 * 2 + 6 * 2, all.GetArrayLength());
+        Assert.Equal(10 * 2 * 2 + 6 * 2, all.GetArrayLength());
 
         var response = await admin.PutAsJsonAsync(TemplatePath, new { subject = "Received: {ComplaintNumber}", body = "Dear {RecipientName}, we answer by {Deadline}." }, _ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Redress.Access;
 
@@ -29,9 +31,18 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Where the app writes e-mail when no SMTP server is configured.</summary>
     public string MailPickupFolder => Path.Combine(DataDirectory, "mail-pickup");
 
+    /// <summary>The app's clock when a test drives time (see <see cref="ClockedSqliteApp"/>); null for the real clock.</summary>
+    public FakeTimeProvider? Clock { get; protected init; }
+
     public async Task<HttpClient> ClientForAsync(string role, string jurisdiction = "CN", string culture = "zh-CN")
     {
         var email = await CreateUserAsync(role, jurisdiction, culture);
+        return await SignInAsync(email);
+    }
+
+    /// <summary>A client with a fresh bearer token for an existing user: tokens expire when a test moves the clock on.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
         response.EnsureSuccessStatusCode();
@@ -103,6 +114,10 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
         // SLA tests run their sweeps themselves; the host's monitor only makes its first pass at start.
         builder.UseSetting("SlaMonitor:PollInterval", "01:00:00");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
     }
 
     public sealed record TokenResponse(string AccessToken);
@@ -182,4 +197,16 @@ public class PostgresApp : RedressApp
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A SQLite app of its own whose clock the test drives, starting at the real time; for one test class.</summary>
+public sealed class ClockedSqliteApp : SqliteApp
+{
+    public ClockedSqliteApp() => Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+}
+
+/// <summary>A PostgreSQL app of its own whose clock the test drives, starting at the real time; for one test class.</summary>
+public sealed class ClockedPostgresApp : PostgresApp
+{
+    public ClockedPostgresApp() => Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
 }

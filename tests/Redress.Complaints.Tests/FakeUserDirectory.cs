@@ -12,4 +12,6 @@ public sealed class FakeUserDirectory : IUserDirectory
 
     public Task<IReadOnlyDictionary<Guid, ContactDetails>> FindContactsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Guid, ContactDetails>>(userIds.ToDictionary(id => id, id => new ContactDetails(id, DisplayName, null, null, "zh-CN")));
+
+    public Task<IReadOnlyList<Guid>> InRoleAsync(string role, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Guid>>([]);
 }

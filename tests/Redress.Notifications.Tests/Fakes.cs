@@ -28,6 +28,12 @@ public sealed class FakeDirectory : IUserDirectory
 
     public Task<IReadOnlyDictionary<Guid, ContactDetails>> FindContactsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Guid, ContactDetails>>(userIds.Where(People.ContainsKey).ToDictionary(id => id, id => People[id]));
+
+    /// <summary>Members by role, for escalations; people are in no role unless a test puts them there.</summary>
+    public ConcurrentDictionary<string, Guid[]> Roles { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<Guid>> InRoleAsync(string role, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Guid>>(Roles.TryGetValue(role, out var members) ? members : []);
 }
 
 public sealed class RecordingSink : IDeliveryStatusSink

@@ -22,6 +22,17 @@ internal sealed class UserDirectory(AccessDbContext db) : IUserDirectory
             user => new UserSummary(user.Id, user.DisplayName, Phones.Mask(user.PhoneNumber), user.Jurisdiction));
     }
 
+    public async Task<IReadOnlyList<Guid>> InRoleAsync(string role, CancellationToken cancellationToken)
+    {
+        var normalized = role.ToUpperInvariant();
+        // Served by Identity's index on AspNetUserRoles.RoleId; a role holds a team, not the customer base.
+        return await db.UserRoles.AsNoTracking()
+            .Where(link => db.Roles.Any(r => r.Id == link.RoleId && r.NormalizedName == normalized))
+            .OrderBy(link => link.UserId)
+            .Select(link => link.UserId)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, ContactDetails>> FindContactsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)

@@ -60,6 +60,6 @@ public sealed class DeadlineClock(IBusinessCalendars calendars, IOptions<Deadlin
     }
 
     /// <summary>The earliest point not yet announced; one already past is picked up by the monitor's next sweep.</summary>
-    private void Reschedule(Complaint complaint) =>
+    internal void Reschedule(Complaint complaint) =>
         complaint.ScheduleSlaCheck(SlaPlan.Step(complaint, DateTimeOffset.MinValue, monitor.Value).NextCheckAt);
 }

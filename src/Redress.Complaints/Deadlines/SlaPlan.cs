@@ -50,7 +50,9 @@ internal static class SlaPlan
         }
 
         var promptAt = complaint.HoldingReplyBy - options.HoldingReplyLead;
-        var prompt = complaint.HoldingReplyPromptedAt is null && promptAt <= now;
+        // Once the holding reply is sent there is nothing left to prompt for.
+        var promptDue = complaint.HoldingReplySentAt is null ? promptAt : null;
+        var prompt = complaint.HoldingReplyPromptedAt is null && promptDue <= now;
         var prompted = prompt ? now : complaint.HoldingReplyPromptedAt;
         var breach = complaint.BreachedAt is null && final <= now;
         var breachedAt = breach ? now : complaint.BreachedAt;
@@ -61,7 +63,7 @@ internal static class SlaPlan
             next = WarningAt(complaint.FiledAt, span, fractions[sent]);
         }
 
-        if (prompted is null && promptAt is { } pending)
+        if (prompted is null && promptDue is { } pending)
         {
             next = Earliest(next, pending);
         }

@@ -22,6 +22,9 @@ public sealed record TextRequest(string? Body);
 /// <summary>An outcome with its closure code and the reasons given to the customer.</summary>
 public sealed record DecisionRequest(string? Outcome, string? ClosureCode, string? Reasons);
 
+/// <summary>Why the final answer needs more time; the customer reads it with the new date of the final answer.</summary>
+public sealed record HoldingReplyRequest(string? Reasons);
+
 /// <summary>The complaint that carries on after a duplicate is merged into it.</summary>
 public sealed record MergeRequest(string? Survivor);
 
@@ -102,6 +105,20 @@ public sealed class CaseLifecycleHandler(CaseWork work, FinalResponseHandler let
 
     public Task<Result<ComplaintDetails>> NudgeAsync(Actor actor, string number, CancellationToken cancellationToken) =>
         work.RunAsync(actor, number, CaseAction.Nudge, (c, now) => c.Nudge(actor, now, work.Options).Error, cancellationToken);
+
+    /// <summary>Sends the holding reply; the final deadline becomes the policy's extended one and the SLA plan follows it.</summary>
+    public Task<Result<ComplaintDetails>> SendHoldingReplyAsync(Actor actor, string number, HoldingReplyRequest request, CancellationToken cancellationToken) =>
+        WithText(request.Reasons, "reasons", reasons =>
+            work.RunAsync(actor, number, CaseAction.SendHoldingReply, (c, now) =>
+            {
+                var sent = c.SendHoldingReply(actor, reasons, now);
+                if (sent.IsSuccess)
+                {
+                    work.Clock.Reschedule(c);
+                }
+
+                return sent.Error;
+            }, cancellationToken));
 
     /// <summary>Merges the duplicate <paramref name="number"/> into the survivor; both change in one transaction.</summary>
     public async Task<Result<ComplaintDetails>> MergeAsync(Actor actor, string number, MergeRequest request, CancellationToken cancellationToken)
@@ -252,6 +269,9 @@ internal static class CaseLifecycleEndpoints
             Answer(h.DecideAppealAsync(ActorOf(http), number, request, ct))).WithName("DecideAppeal").WithSummary("The reviewing supervisor's final decision");
         staff.MapPost("/escalations", (string number, TextRequest request, HttpContext http, CaseLifecycleHandler h, CancellationToken ct) =>
             Answer(h.EscalateAsync(ActorOf(http), number, request, ct))).WithName("EscalateExternally").WithSummary("Record that a regulator or third party is now involved");
+        staff.MapPost("/holding-reply", (string number, HoldingReplyRequest request, HttpContext http, CaseLifecycleHandler h, CancellationToken ct) =>
+            Answer(h.SendHoldingReplyAsync(ActorOf(http), number, request, ct))).WithName("SendHoldingReply")
+            .WithSummary("Send the holding reply: reasons for the delay; the final deadline moves to the policy's extended one");
         staff.MapPost("/merge", (string number, MergeRequest request, HttpContext http, CaseLifecycleHandler h, CancellationToken ct) =>
             Answer(h.MergeAsync(ActorOf(http), number, request, ct))).WithName("MergeComplaint").WithSummary("Merge this duplicate into the surviving complaint");
 

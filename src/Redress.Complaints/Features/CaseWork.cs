@@ -40,6 +40,8 @@ public sealed partial class CaseWork(
 
     internal ComplaintsDbContext Db => db;
 
+    internal DeadlineClock Clock => clock;
+
     internal IStringLocalizer<ComplaintMessages> Text => text;
 
     internal CaseHandlingOptions Options => options.Value;

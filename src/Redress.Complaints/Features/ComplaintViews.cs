@@ -43,7 +43,8 @@ public sealed record DeadlinesView(
     DateTimeOffset FinalDueAt,
     DateTimeOffset? ExtendedFinalBy,
     bool CalendarComplete,
-    bool Paused);
+    bool Paused,
+    DateTimeOffset? HoldingReplySentAt = null);
 
 /// <summary>One entry of a complaint's timeline as the complaint's readers see it; customers see only customer-visible entries.</summary>
 public sealed record TimelineEntryView(int Sequence, string Type, DateTimeOffset OccurredAt, string ActorRole, Visibility Visibility);
@@ -158,7 +159,7 @@ internal static class ComplaintProjections
             AllowedActions = complaint.AllowedActions(reader, now, options),
             Conversation = [.. messages.Where(m => staff || m.Visibility == Visibility.Customer).OrderBy(m => m.Id).Select(m => m.ToView(complaint.CustomerId))],
             Deadlines = complaint.DeadlinePolicy is { } policy && complaint.FinalDueAt is { } final
-                ? new DeadlinesView(policy, complaint.AcknowledgeBy, complaint.HoldingReplyBy, final, complaint.ExtendedFinalBy, complaint.CalendarComplete, complaint.PausedSince is not null)
+                ? new DeadlinesView(policy, complaint.AcknowledgeBy, complaint.HoldingReplyBy, final, complaint.ExtendedFinalBy, complaint.CalendarComplete, complaint.PausedSince is not null, complaint.HoldingReplySentAt)
                 : null,
             ExternalRoutes = complaint.Stage == ComplaintStage.Closed && complaint.Outcome is not null ? routes : [],
         };

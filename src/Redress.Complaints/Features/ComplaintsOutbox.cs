@@ -140,16 +140,21 @@ public sealed partial class ComplaintsOutbox(
         {
             TimelineEventTypes.Acknowledged => (OutboxEventTypes.Acknowledged, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.InformationRequested => (OutboxEventTypes.InformationRequested, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.HoldingReplySent => (OutboxEventTypes.HoldingReply, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Resolved => (OutboxEventTypes.Resolved, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Appealed => (OutboxEventTypes.AppealReceived, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.AppealDecided => (OutboxEventTypes.AppealDecided, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Assigned => (OutboxEventTypes.StaffAssigned, Staff(root, "assignee"), RecipientKind.Staff),
             TimelineEventTypes.Nudged => (OutboxEventTypes.StaffNudged, Staff(root, "assignee"), RecipientKind.Staff),
-            TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached =>
+            TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue =>
                 (OutboxEventTypes.StaffSlaWarning, Staff(root, "owner"), RecipientKind.Staff),
+            TimelineEventTypes.SlaBreached => (OutboxEventTypes.StaffSlaBreached, Staff(root, "owner"), RecipientKind.Staff),
             _ => null,
         };
-        if (route is not { Recipient: { } recipient } chosen)
+        var escalateTo = entry.Type == TimelineEventTypes.SlaBreached && root.TryGetProperty("escalateTo", out var role) && role.ValueKind == JsonValueKind.String
+            ? role.GetString()
+            : null;
+        if (route is not { } chosen || (chosen.Recipient is null && escalateTo is null))
         {
             return null;
         }
@@ -158,6 +163,9 @@ public sealed partial class ComplaintsOutbox(
         {
             case TimelineEventTypes.InformationRequested when body is not null:
                 data["Question"] = body;
+                break;
+            case TimelineEventTypes.HoldingReplySent:
+                data["Reason"] = body ?? string.Empty;
                 break;
             case TimelineEventTypes.Resolved:
                 data["Outcome"] = outcome ?? string.Empty;
@@ -174,7 +182,7 @@ public sealed partial class ComplaintsOutbox(
                 break;
         }
 
-        return new OutboxEvent(entry.Id, number, recipient, chosen.Kind, chosen.Type, complaint.Culture, entry.OccurredAt, data);
+        return new OutboxEvent(entry.Id, number, chosen.Recipient, chosen.Kind, chosen.Type, complaint.Culture, entry.OccurredAt, data, escalateTo);
     }
 
     /// <summary>The due day as the customer counts it: the date in the policy's time zone.</summary>

@@ -125,6 +125,9 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<DateTimeOffset?>("HoldingReplyPromptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HoldingReplySentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Jurisdiction")
                         .IsRequired()
                         .HasMaxLength(8)

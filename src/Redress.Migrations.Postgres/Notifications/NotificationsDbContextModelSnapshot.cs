@@ -130,10 +130,10 @@ namespace Redress.Migrations.Postgres.Notifications
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId", "Channel")
-                        .IsUnique();
-
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("EventId", "RecipientId", "Channel")
+                        .IsUnique();
 
                     b.ToTable("notification_deliveries", (string)null);
                 });

@@ -118,6 +118,9 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<long?>("HoldingReplyPromptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HoldingReplySentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Jurisdiction")
                         .IsRequired()
                         .HasMaxLength(8)

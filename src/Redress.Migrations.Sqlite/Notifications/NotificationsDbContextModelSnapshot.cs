@@ -121,10 +121,10 @@ namespace Redress.Migrations.Sqlite.Notifications
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId", "Channel")
-                        .IsUnique();
-
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("EventId", "RecipientId", "Channel")
+                        .IsUnique();
 
                     b.ToTable("notification_deliveries", (string)null);
                 });

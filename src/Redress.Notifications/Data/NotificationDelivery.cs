@@ -19,8 +19,8 @@ internal static class DeliveryState
 }
 
 /// <summary>
-/// One message of one event on one channel. The unique (EventId, Channel) index is what makes "at most once per
-/// event and channel" hold across instances: a second worker can neither create a second row nor lease a row
+/// One message of one event on one channel to one recipient. The unique (EventId, RecipientId, Channel) index is what
+/// makes "at most once per event, channel and recipient" hold across instances: a second worker can neither create a second row nor lease a row
 /// another worker holds.
 /// </summary>
 internal sealed class NotificationDelivery
@@ -68,7 +68,7 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         delivery.Property(d => d.State).HasMaxLength(16);
         delivery.Property(d => d.MessageId).HasMaxLength(200);
         delivery.Property(d => d.LastError).HasMaxLength(500);
-        delivery.HasIndex(d => new { d.EventId, d.Channel }).IsUnique();
+        delivery.HasIndex(d => new { d.EventId, d.RecipientId, d.Channel }).IsUnique();
         // Operators' view of what is stuck: pending or failed rows by due time.
         delivery.HasIndex(d => new { d.State, d.NextAttemptAt });
     }

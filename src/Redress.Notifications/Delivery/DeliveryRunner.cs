@@ -39,48 +39,64 @@ internal sealed partial class DeliveryRunner(
             return 0;
         }
 
-        var contacts = await directory.FindContactsAsync([.. events.Select(e => e.RecipientId).Distinct()], cancellationToken);
+        // Members of an escalation role (the supervisors, for a breach) are looked up once per round.
+        var roles = new Dictionary<string, IReadOnlyList<Guid>>(StringComparer.Ordinal);
+        foreach (var role in events.Select(e => e.EscalateToRole).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            roles[role] = await directory.InRoleAsync(role, cancellationToken);
+        }
+
+        var recipients = events.ToDictionary(
+            e => e.EventId,
+            e => (IReadOnlyList<Guid>)[.. new[] { e.RecipientId }.OfType<Guid>().Concat(e.EscalateToRole is { } role ? roles[role] : []).Distinct()]);
+        var contacts = await directory.FindContactsAsync([.. recipients.Values.SelectMany(r => r).Distinct()], cancellationToken);
         foreach (var outboxEvent in events)
         {
-            await ProcessAsync(outboxEvent, contacts.GetValueOrDefault(outboxEvent.RecipientId), cancellationToken);
+            await ProcessAsync(outboxEvent, [.. recipients[outboxEvent.EventId].Select(contacts.GetValueOrDefault).OfType<ContactDetails>()], cancellationToken);
         }
 
         return events.Count;
     }
 
-    private async Task ProcessAsync(OutboxEvent outboxEvent, ContactDetails? contact, CancellationToken cancellationToken)
+    private async Task ProcessAsync(OutboxEvent outboxEvent, IReadOnlyList<ContactDetails> people, CancellationToken cancellationToken)
     {
         var spec = EventCatalog.Find(outboxEvent.Type);
-        if (spec is null || contact is null)
+        if (spec is null || people.Count == 0)
         {
             // Nothing to send: an event type no one is told about, or a recipient who no longer exists.
-            LogNothingToSend(logger, outboxEvent.EventId, outboxEvent.Type, contact is null);
+            LogNothingToSend(logger, outboxEvent.EventId, outboxEvent.Type, people.Count == 0);
             await source.CompleteAsync(Consumer, outboxEvent.EventId, cancellationToken);
             return;
         }
 
-        var culture = TemplateCultures.Normalize(outboxEvent.Culture) ?? TemplateCultures.Normalize(contact.Culture) ?? TemplateCultures.Chinese;
-        var channels = spec.Channels.Where(channel => channel switch
+        foreach (var contact in people)
         {
-            Channels.Email => contact.Email is not null,
-            Channels.Sms => _settings.Sms.Enabled && contact.Phone is not null,
-            _ => true,
-        }).ToList();
-
-        foreach (var row in await EnsureRowsAsync(outboxEvent, channels, cancellationToken))
-        {
-            if (row.State is DeliveryState.Pending or DeliveryState.Sending)
+            // The addressee is written to in the complaint's language; people told by escalation in their own.
+            var culture = contact.UserId == outboxEvent.RecipientId
+                ? TemplateCultures.Normalize(outboxEvent.Culture) ?? TemplateCultures.Normalize(contact.Culture) ?? TemplateCultures.Chinese
+                : TemplateCultures.Normalize(contact.Culture) ?? TemplateCultures.Normalize(outboxEvent.Culture) ?? TemplateCultures.Chinese;
+            var channels = spec.Channels.Where(channel => channel switch
             {
-                await TrySendAsync(row, outboxEvent, spec, contact, culture, cancellationToken);
+                Channels.Email => contact.Email is not null,
+                Channels.Sms => _settings.Sms.Enabled && contact.Phone is not null,
+                _ => true,
+            }).ToList();
+
+            foreach (var row in await EnsureRowsAsync(outboxEvent, contact.UserId, channels, cancellationToken))
+            {
+                if (row.State is DeliveryState.Pending or DeliveryState.Sending)
+                {
+                    await TrySendAsync(row, outboxEvent, spec, contact, culture, cancellationToken);
+                }
             }
         }
 
         await SettleAsync(outboxEvent, cancellationToken);
     }
 
-    private async Task<List<NotificationDelivery>> EnsureRowsAsync(OutboxEvent outboxEvent, IReadOnlyList<string> channels, CancellationToken cancellationToken)
+    private async Task<List<NotificationDelivery>> EnsureRowsAsync(OutboxEvent outboxEvent, Guid recipient, IReadOnlyList<string> channels, CancellationToken cancellationToken)
     {
-        var existing = await db.Deliveries.AsNoTracking().Where(d => d.EventId == outboxEvent.EventId).ToListAsync(cancellationToken);
+        var existing = await db.Deliveries.AsNoTracking().Where(d => d.EventId == outboxEvent.EventId && d.RecipientId == recipient).ToListAsync(cancellationToken);
         var missing = channels.Except(existing.Select(d => d.Channel), StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
@@ -93,10 +109,10 @@ internal sealed partial class DeliveryRunner(
             EventId = outboxEvent.EventId,
             Channel = channel,
             ComplaintNumber = outboxEvent.ComplaintNumber,
-            RecipientId = outboxEvent.RecipientId,
+            RecipientId = recipient,
             State = DeliveryState.Pending,
             NextAttemptAt = now,
-            MessageId = EmailComposer.MessageIdFor(outboxEvent.EventId, channel, _settings.Smtp),
+            MessageId = EmailComposer.MessageIdFor(outboxEvent.EventId, channel, _settings.Smtp, recipient == outboxEvent.RecipientId ? null : recipient),
             CreatedAt = now,
         }));
         try
@@ -109,7 +125,7 @@ internal sealed partial class DeliveryRunner(
         }
 
         db.ChangeTracker.Clear();
-        return await db.Deliveries.AsNoTracking().Where(d => d.EventId == outboxEvent.EventId).ToListAsync(cancellationToken);
+        return await db.Deliveries.AsNoTracking().Where(d => d.EventId == outboxEvent.EventId && d.RecipientId == recipient).ToListAsync(cancellationToken);
     }
 
     private async Task TrySendAsync(NotificationDelivery row, OutboxEvent outboxEvent, EventTemplateSpec spec, ContactDetails contact, string culture, CancellationToken cancellationToken)
@@ -164,11 +180,11 @@ internal sealed partial class DeliveryRunner(
     {
         // The inbox message and the "sent" mark commit together: in-app delivery is exactly once.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Inbox.AnyAsync(m => m.EventId == outboxEvent.EventId && m.RecipientId == outboxEvent.RecipientId, cancellationToken))
+        if (!await db.Inbox.AnyAsync(m => m.EventId == outboxEvent.EventId && m.RecipientId == row.RecipientId, cancellationToken))
         {
             db.Inbox.Add(new InboxMessage
             {
-                RecipientId = outboxEvent.RecipientId,
+                RecipientId = row.RecipientId,
                 EventId = outboxEvent.EventId,
                 ComplaintNumber = outboxEvent.ComplaintNumber,
                 EventType = outboxEvent.Type,

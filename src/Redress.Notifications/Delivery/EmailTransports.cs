@@ -69,10 +69,11 @@ internal static class EmailComposer
     }
 
     /// <summary>The same id for every attempt at one event's email: receivers that deduplicate by Message-ID drop a resend.</summary>
-    public static string MessageIdFor(long eventId, string channel, SmtpSettings smtp)
+    public static string MessageIdFor(long eventId, string channel, SmtpSettings smtp, Guid? escalatedTo = null)
     {
         var at = smtp.FromAddress.LastIndexOf('@');
         var domain = at >= 0 ? smtp.FromAddress[(at + 1)..] : "redress.invalid";
-        return $"event-{eventId}.{channel}@{domain}";
+        // The addressee keeps the id it always had; each person told by escalation gets one of their own.
+        return escalatedTo is { } person ? $"event-{eventId}.{person:N}.{channel}@{domain}" : $"event-{eventId}.{channel}@{domain}";
     }
 }

@@ -66,6 +66,7 @@ internal static class EventCatalog
         Spec(OutboxEventTypes.StaffAssigned, RecipientKind.Staff, Deadline),
         Spec(OutboxEventTypes.StaffNudged, RecipientKind.Staff),
         Spec(OutboxEventTypes.StaffSlaWarning, RecipientKind.Staff, Deadline),
+        Spec(OutboxEventTypes.StaffSlaBreached, RecipientKind.Staff, Deadline),
     }.ToDictionary(spec => spec.Type, StringComparer.Ordinal);
 
     public static IEnumerable<EventTemplateSpec> All => s_specs.Values;

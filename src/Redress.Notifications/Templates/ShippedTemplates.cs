@@ -151,6 +151,19 @@ internal static class ShippedTemplates
             "即将到期：{ComplaintNumber}",
             "期限：{Deadline}。");
 
+        Add(OutboxEventTypes.StaffSlaBreached, English,
+            "Deadline missed: complaint {ComplaintNumber}",
+            "Hello {RecipientName},\n\nComplaint {ComplaintNumber} passed its final deadline of {Deadline} without a final answer. It is escalated to its owner and to the supervisors: please see that the customer gets an answer now.",
+            null,
+            "Deadline missed: {ComplaintNumber}",
+            "The final deadline {Deadline} has passed. Escalated to supervisors.");
+        Add(OutboxEventTypes.StaffSlaBreached, Chinese,
+            "已超期：投诉 {ComplaintNumber}",
+            "{RecipientName}，您好：\n\n投诉 {ComplaintNumber} 已超过最终答复期限 {Deadline}，仍未给出最终答复。此事已升级至负责人和主管，请尽快确保客户得到答复。",
+            null,
+            "已超期：{ComplaintNumber}",
+            "最终期限 {Deadline} 已过，已升级至主管。");
+
         return t;
     }
 }

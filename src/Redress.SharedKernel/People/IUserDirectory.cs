@@ -16,4 +16,7 @@ public interface IUserDirectory
 
     /// <summary>Contact details of the people found; ids not found are absent from the result.</summary>
     Task<IReadOnlyDictionary<Guid, ContactDetails>> FindContactsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the people in <paramref name="role"/> (a <c>RedressRoles</c> name), e.g. the supervisors a breach is escalated to.</summary>
+    Task<IReadOnlyList<Guid>> InRoleAsync(string role, CancellationToken cancellationToken);
 }
