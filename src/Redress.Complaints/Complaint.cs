@@ -639,7 +639,7 @@ internal sealed class Complaint
 
         var entry = TimelineEvent.Create(
             Number, _headSequence + 1, type, now, actorId, actorRole, SerializeFacts(facts), _headHash, visibility);
-        if (Notifies(type))
+        if (Notifies(type, AssigneeId))
         {
             entry.Notify(now);
         }
@@ -656,13 +656,13 @@ internal sealed class Complaint
     /// Whether an entry tells someone: the customer about the steps of their complaint, the owner about assignment,
     /// nudges and SLA points. Entries about staff with no owner yet tell no one.
     /// </summary>
-    private bool Notifies(string type) => type switch
+    internal static bool Notifies(string type, Guid? assigneeId) => type switch
     {
         TimelineEventTypes.Acknowledged or TimelineEventTypes.InformationRequested or TimelineEventTypes.HoldingReplySent or TimelineEventTypes.Resolved
             or TimelineEventTypes.Appealed or TimelineEventTypes.AppealDecided or TimelineEventTypes.Assigned => true,
         // A breach is escalated to the supervisors, so it tells someone even while no one owns the complaint.
         TimelineEventTypes.SlaBreached => true,
-        TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue => AssigneeId is not null,
+        TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue => assigneeId is not null,
         _ => false,
     };
 

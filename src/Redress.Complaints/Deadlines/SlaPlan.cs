@@ -17,10 +17,11 @@ internal sealed record SlaState(
     DateTimeOffset? HoldingReplyBy,
     int SlaWarningsSent,
     DateTimeOffset? HoldingReplyPromptedAt,
-    DateTimeOffset? BreachedAt)
+    DateTimeOffset? BreachedAt,
+    DateTimeOffset? HoldingReplySentAt)
 {
     public static SlaState Of(Complaint complaint) => new(
-        complaint.FiledAt, complaint.FinalDueAt, complaint.HoldingReplyBy, complaint.SlaWarningsSent, complaint.HoldingReplyPromptedAt, complaint.BreachedAt);
+        complaint.FiledAt, complaint.FinalDueAt, complaint.HoldingReplyBy, complaint.SlaWarningsSent, complaint.HoldingReplyPromptedAt, complaint.BreachedAt, complaint.HoldingReplySentAt);
 }
 
 /// <summary>

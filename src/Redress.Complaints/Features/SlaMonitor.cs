@@ -69,7 +69,7 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
                 c.Version,
                 c.AssigneeId,
                 c.ExtendedFinalBy,
-                new SlaState(c.FiledAt, c.FinalDueAt, c.HoldingReplyBy, c.SlaWarningsSent, c.HoldingReplyPromptedAt, c.BreachedAt),
+                new SlaState(c.FiledAt, c.FinalDueAt, c.HoldingReplyBy, c.SlaWarningsSent, c.HoldingReplyPromptedAt, c.BreachedAt, c.HoldingReplySentAt),
                 db.TimelineEvents.Where(e => e.ComplaintId == c.Id).Max(e => (int?)e.Sequence),
                 db.TimelineEvents.Where(e => e.ComplaintId == c.Id).OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstOrDefault()))
             .ToListAsync(cancellationToken);
@@ -138,8 +138,9 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
             previous = entry.Hash;
         }
 
-        // As Complaint.Notifies has it: SLA points tell the owner, and no one while there is none.
-        return new SlaCheck(complaint.Id, complaint.Number, complaint.Version, step, entries, Notify: complaint.AssigneeId is not null);
+        // As the complaint itself decides: warnings and prompts tell the owner (no one while there is none); a breach always tells someone.
+        var notify = entries.Select(e => Complaint.Notifies(e.Type, complaint.AssigneeId)).ToList();
+        return new SlaCheck(complaint.Id, complaint.Number, complaint.Version, step, entries, notify);
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "SLA check of complaint {ComplaintNumber}: {Warnings} warnings, holding reply prompted {HoldingReply}, breached {Breached}")]
@@ -153,8 +154,8 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
 internal sealed record DueComplaint(
     long Id, string Number, int Version, Guid? AssigneeId, DateTimeOffset? ExtendedFinalBy, SlaState Sla, int? HeadSequence, string? HeadHash);
 
-/// <summary>One complaint's outcome of a sweep, ready to store: the step, the entries to append and whether the owner is told.</summary>
-internal sealed record SlaCheck(long ComplaintId, string Number, int Version, SlaStep Step, IReadOnlyList<TimelineEvent> Entries, bool Notify);
+/// <summary>One complaint's outcome of a sweep, ready to store: the step, the entries to append and, entry by entry, whether it tells someone.</summary>
+internal sealed record SlaCheck(long ComplaintId, string Number, int Version, SlaStep Step, IReadOnlyList<TimelineEvent> Entries, IReadOnlyList<bool> Notify);
 
 /// <summary>
 /// Runs SLA sweeps for as long as the host runs; every instance may run one (see <see cref="SlaSweep"/>). Once an

@@ -9,7 +9,7 @@ namespace Redress.Complaints.Features;
 
 /// <summary>
 /// Stores one SLA sweep's checks in one transaction without EF change tracking (ADR 18): each complaint's SLA columns
-/// updated only if its version is still the one the sweep read, and the timeline entries and owner outbox rows of
+/// updated only if its version is still the one the sweep read, and the timeline entries and outbox rows of
 /// exactly those complaints inserted with them. Returns the ids of the complaints stored; the others changed meanwhile.
 /// The SQL is per provider because the fast set-based form differs: PostgreSQL takes the whole batch as arrays in two
 /// statements, SQLite (in-process, one writer) runs one prepared statement per row.
@@ -66,7 +66,7 @@ internal static class SlaSweepWrites
             }
         }
 
-        var entries = checks.Where(c => stored.Contains(c.ComplaintId)).SelectMany(c => c.Entries.Select(e => (Check: c, Entry: e))).ToList();
+        var entries = checks.Where(c => stored.Contains(c.ComplaintId)).SelectMany(c => c.Entries.Select((e, i) => (Check: c, Entry: e, Notify: c.Notify[i]))).ToList();
         if (entries.Count == 0)
         {
             return stored;
@@ -78,9 +78,12 @@ internal static class SlaSweepWrites
                 INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
                 SELECT e.complaint, e.sequence, e.type, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
                 FROM unnest(@complaints, @sequences, @types, @occurred, @payloads, @previous, @hashes) AS e(complaint, sequence, type, occurred, payload, previous, hash)
-                RETURNING "Id", "ComplaintId")
+                RETURNING "Id", "ComplaintId", "Sequence")
             INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts")
-            SELECT @consumer, i."Id", @at, 0 FROM inserted i WHERE i."ComplaintId" = ANY(@notified)
+            SELECT @consumer, i."Id", @at, 0
+            FROM inserted i JOIN unnest(@complaints, @sequences, @notify) AS n(complaint, sequence, notify)
+                ON n.complaint = i."ComplaintId" AND n.sequence = i."Sequence"
+            WHERE n.notify
             """,
             connection,
             transaction);
@@ -95,7 +98,7 @@ internal static class SlaSweepWrites
         insert.Parameters.Add(Array("payloads", NpgsqlDbType.Text, entries.Select(x => x.Entry.Payload)));
         insert.Parameters.Add(Array("previous", NpgsqlDbType.Text, entries.Select(x => x.Entry.PreviousHash)));
         insert.Parameters.Add(Array("hashes", NpgsqlDbType.Text, entries.Select(x => x.Entry.Hash)));
-        insert.Parameters.Add(Array("notified", NpgsqlDbType.Bigint, checks.Where(c => c.Notify && stored.Contains(c.ComplaintId)).Select(c => c.ComplaintId)));
+        insert.Parameters.Add(Array("notify", NpgsqlDbType.Boolean, entries.Select(x => x.Notify)));
         await insert.ExecuteNonQueryAsync(cancellationToken);
         return stored;
     }
@@ -156,8 +159,9 @@ internal static class SlaSweepWrites
             }
 
             stored.Add(check.ComplaintId);
-            foreach (var entry in check.Entries)
+            for (var index = 0; index < check.Entries.Count; index++)
             {
+                var entry = check.Entries[index];
                 complaint.Value = check.ComplaintId;
                 sequence.Value = entry.Sequence;
                 type.Value = entry.Type;
@@ -166,7 +170,7 @@ internal static class SlaSweepWrites
                 previous.Value = entry.PreviousHash;
                 hash.Value = entry.Hash;
                 var inserted = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-                if (check.Notify)
+                if (check.Notify[index])
                 {
                     eventId.Value = inserted;
                     await outbox.ExecuteNonQueryAsync(cancellationToken);
