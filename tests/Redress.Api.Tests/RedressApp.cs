@@ -125,7 +125,7 @@ public class SqliteApp : RedressApp
     }
 }
 
-public sealed class PostgresApp : RedressApp
+public class PostgresApp : RedressApp
 {
     private readonly string _database = $"redress_test_{Guid.NewGuid():N}";
 

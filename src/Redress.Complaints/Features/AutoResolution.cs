@@ -309,6 +309,13 @@ public sealed partial class AutoResolver(
         }
 
         var tracked = loaded.Value;
+        if (await RuleRemedyAsync(tracked.Id, cancellationToken) is not null)
+        {
+            // Another instance decided between our first look and this load; its remedy carries on.
+            work.Db.ChangeTracker.Clear();
+            return null;
+        }
+
         if (tracked.RemedyRefusal(proposing: true) is not null || !CaseRules.Open.Contains(tracked.Stage))
         {
             work.Db.ChangeTracker.Clear();
