@@ -87,6 +87,7 @@ public sealed class SettlementAndReversalTests(SqliteWalletDatabase database) : 
         }
 
         Assert.True((await scope.Ledger.RefundAsync(new RefundRequest(Key(), payment.Reference, new Money(3_000, s_cny), "重新退款"), _ct)).IsSuccess);
+        await LedgerAudit.AssertConsistentAsync(database);
     }
 
     [Fact]

@@ -234,7 +234,17 @@ public sealed partial class AutoResolver(
         foreach (var number in due)
         {
             work.Db.ChangeTracker.Clear();
-            await RunAsync(ComplaintProjections.DisplayNumber(number), cancellationToken);
+            var display = ComplaintProjections.DisplayNumber(number);
+            try
+            {
+                await RunAsync(display, cancellationToken);
+            }
+#pragma warning disable CA1031 // One complaint that fails (a lost connection, a bug) must not hold up the others; its mark stays, so a later pass retries it.
+            catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogCheckFailed(logger, display, exception);
+            }
         }
 
         return due.Count;
@@ -389,6 +399,9 @@ public sealed partial class AutoResolver(
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: rule {Rule} applies; remedy {RemedyId} requested")]
     private static partial void LogApplying(ILogger logger, string complaintNumber, string rule, Guid remedyId);
+
+    [LoggerMessage(EventId = 1307, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: automatic check failed; retried next pass")]
+    private static partial void LogCheckFailed(ILogger logger, string complaintNumber, Exception exception);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: resolved by rule {Rule}, ledger {LedgerReference}")]
     private static partial void LogResolved(ILogger logger, string complaintNumber, string rule, string? ledgerReference);
