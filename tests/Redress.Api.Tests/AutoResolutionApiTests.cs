@@ -257,6 +257,20 @@ public abstract class AutoResolutionApiTests(RedressApp app)
         Assert.Equal("Resolved", byHand.GetProperty("stage").GetString());
     }
 
+    [Fact]
+    public async Task Supervisors_see_the_decision_on_the_complaint_page_and_in_the_review_queue_page()
+    {
+        var (_, number) = await AutoResolvedAsync();
+        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor, "GB", "en");
+
+        var page = await supervisor.GetStringAsync($"/complaints/{number}", _ct);
+        var queue = await supervisor.GetStringAsync("/staff/automatic-decisions", _ct);
+
+        Assert.Contains("data-auto-decision=\"AwaitingReview\"", page, StringComparison.Ordinal);
+        Assert.Contains("auto-decision-reverse", page, StringComparison.Ordinal);
+        Assert.Contains($"data-auto-decision=\"{number}\"", queue, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Customer, string Number)> AutoResolvedAsync()
     {
         var customer = await CustomerAsync("GB", s_gbp);
