@@ -122,6 +122,18 @@ internal sealed class Complaint
     /// <summary>When the SLA monitor must next look at this complaint; null when the clock is stopped or nothing is left to announce.</summary>
     public DateTimeOffset? NextSlaCheckAt { get; private set; }
 
+    /// <summary>
+    /// When the automatic-resolution worker must look at this complaint; set at filing when a rule is switched on for
+    /// its jurisdiction, cleared once the worker has applied a rule or found none applies.
+    /// </summary>
+    public DateTimeOffset? AutoCheckDueAt { get; private set; }
+
+    /// <summary>Where a supervisor's review of an automatic decision stands; null when no rule decided this complaint.</summary>
+    public AutoDecisionReview? AutoDecision { get; private set; }
+
+    /// <summary>The automatic rule that decided the complaint (see <c>AutoRules</c>), kept after a reversal.</summary>
+    public string? AutoRule { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped by every change, so two writers on a stale copy cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -535,6 +547,122 @@ internal sealed class Complaint
         return Append(TimelineEventTypes.Nudged, customer, now, new { From = from.ToString(), Priority = Priority.ToString(), Assignee = AssigneeId?.ToString("N") });
     }
 
+    /// <summary>Marks a new complaint for the automatic-resolution worker (no timeline entry: nothing has happened yet).</summary>
+    public void ScheduleAutoCheck(DateTimeOffset now) => AutoCheckDueAt = now;
+
+    /// <summary>The automatic check ends without a decision: no rule applied, a cap held it back, or the ledger refused.</summary>
+    public TimelineEvent FinishAutoCheck(object facts, DateTimeOffset now, bool paidAwaitingReview = false)
+    {
+        AutoCheckDueAt = null;
+        if (paidAwaitingReview)
+        {
+            AutoDecision = AutoDecisionReview.AwaitingReview;
+        }
+
+        return AppendSystem(TimelineEventTypes.AutoResolutionChecked, now, facts);
+    }
+
+    /// <summary>
+    /// The platform resolves the complaint on a rule's behalf once the rule's remedy is paid: a customer-visible entry
+    /// says which rule and what the ledger showed, then the usual resolution (upheld, monetary relief) with the
+    /// explanation as its reasons, so the letter and the notification follow as for a person's decision.
+    /// </summary>
+    public Result<ComplaintMessage> ResolveAutomatically(Actor platform, string rule, object explanation, string reasons, Remedy remedy, DateTimeOffset now)
+    {
+        if (!s_autoResolvable.Contains(Stage))
+        {
+            return CaseErrors.Conflict("action_not_allowed_at_stage");
+        }
+
+        AutoCheckDueAt = null;
+        AutoDecision = AutoDecisionReview.AwaitingReview;
+        AutoRule = rule;
+        Append(TimelineEventTypes.AutoResolutionApplied, platform, now, explanation);
+        Stage = ComplaintStage.Resolved;
+        WaitingOn = WaitingOn.Customer;
+        Outcome = ComplaintOutcome.Upheld;
+        ClosureCode = Complaints.ClosureCode.ClosedWithMonetaryRelief;
+        ResolvedAt = now;
+        ResolvedById = platform.UserId;
+        var given = new[] { new { Id = remedy.Id.ToString("N"), Kind = remedy.Kind.ToString(), Status = remedy.Status.ToString(), remedy.LedgerReference } };
+        return AddMessage(
+            platform, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved,
+            new { Outcome = Outcome.ToString(), ClosureCode = ClosureCode.ToString(), Remedies = given, Rule = rule });
+    }
+
+    /// <summary>A supervisor agrees with the automatic decision; it leaves the review queue.</summary>
+    public Result<TimelineEvent> ConfirmAutoDecision(Actor supervisor, DateTimeOffset now)
+    {
+        if (AutoReviewRefusal(supervisor) is { } refused)
+        {
+            return refused;
+        }
+
+        AutoDecision = AutoDecisionReview.Confirmed;
+        return Append(TimelineEventTypes.AutoResolutionConfirmed, supervisor, now, new { Rule = AutoRule }, Visibility.Internal);
+    }
+
+    /// <summary>
+    /// A supervisor undoes the automatic decision after the ledger took the money back: the remedy is reversed, the
+    /// decision withdrawn, and the complaint goes back to people, investigating, with its deadlines running again.
+    /// </summary>
+    public Result<TimelineEvent> ReverseAutoDecision(Actor supervisor, Remedy remedy, string reversalReference, string reasons, DateTimeOffset now)
+    {
+        if (AutoReviewRefusal(supervisor) is { } refused)
+        {
+            return refused;
+        }
+
+        AutoDecision = AutoDecisionReview.Reversed;
+        Stage = ComplaintStage.Investigating;
+        WaitingOn = WaitingOn.Operator;
+        Outcome = null;
+        ClosureCode = null;
+        ResolvedAt = null;
+        ResolvedById = null;
+        remedy.Reverse(reversalReference, supervisor, now);
+        if (FinalDueAt is not null)
+        {
+            // The monitor plans the remaining SLA points from here; resolving had stopped them.
+            NextSlaCheckAt = now;
+        }
+
+        var reversed = Append(
+            TimelineEventTypes.AutoResolutionReversed,
+            supervisor,
+            now,
+            new
+            {
+                Rule = AutoRule,
+                Remedy = remedy.Id.ToString("N"),
+                remedy.LedgerReference,
+                ReversalReference = reversalReference,
+                remedy.AmountMinorUnits,
+                remedy.Currency,
+            });
+        // The supervisor's reasons are for the colleagues who pick the case up; the customer is told through the conversation.
+        AddMessage(supervisor, MessageKind.Note, reasons, [], now, TimelineEventTypes.NoteAdded);
+        return reversed;
+    }
+
+    /// <summary>Why a supervisor may not confirm or reverse the automatic decision now; null when they may.</summary>
+    public Error? AutoReviewRefusal(Actor actor)
+    {
+        if (!actor.Roles.Contains(RedressRoles.Supervisor))
+        {
+            return CaseErrors.Forbidden("auto_review_needs_supervisor");
+        }
+
+        return AutoDecision switch
+        {
+            null => CaseErrors.Conflict("no_auto_decision"),
+            AutoDecisionReview.Confirmed => CaseErrors.Conflict("auto_decision_confirmed"),
+            AutoDecisionReview.Reversed => CaseErrors.Conflict("auto_decision_reversed"),
+            _ when Stage is not (ComplaintStage.Resolved or ComplaintStage.Closed) => CaseErrors.Conflict("auto_decision_under_appeal"),
+            _ => null,
+        };
+    }
+
     /// <summary>Staff's ledger findings. Internal: they name transactions the customer has not seen checked yet.</summary>
     public TimelineEvent RecordInvestigation(Actor staff, object findings, DateTimeOffset now) =>
         Append(TimelineEventTypes.Investigated, staff, now, findings, Visibility.Internal);
@@ -667,6 +795,18 @@ internal sealed class Complaint
     };
 
     private static readonly JsonSerializerOptions s_payloadJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A rule decides only while no person has decided anything: before an appeal, an escalation or an end.</summary>
+    private static readonly ComplaintStage[] s_autoResolvable =
+        [ComplaintStage.Received, ComplaintStage.Acknowledged, ComplaintStage.Triaged, ComplaintStage.Investigating];
+}
+
+/// <summary>A supervisor's review of an automatic decision.</summary>
+public enum AutoDecisionReview
+{
+    AwaitingReview,
+    Confirmed,
+    Reversed,
 }
 
 /// <summary>Refusals of the case methods; the code is also the key of the localized message.</summary>

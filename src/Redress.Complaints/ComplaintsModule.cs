@@ -34,6 +34,10 @@ public static class ComplaintsModule
         services.AddScoped<RemedyExecutor>();
         services.AddScoped<WalletFreezeHandler>();
         services.AddHostedService<RemedyWorker>();
+        services.AddScoped<AutoResolver>();
+        services.AddScoped<AutoReviewHandler>();
+        services.AddHostedService<AutoResolutionWorker>();
+        services.AddOptions<AutoResolutionOptions>().BindConfiguration(AutoResolutionOptions.SectionName);
         services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.SectionName);
         services.AddOptions<RemedyOptions>().BindConfiguration(RemedyOptions.SectionName);
         services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
@@ -65,6 +69,7 @@ public static class ComplaintsModule
         group.MapInvestigation();
         group.MapRemedies();
         group.MapWalletFreeze();
+        group.MapAutoReview(endpoints);
         endpoints.MapStaffQueues();
         endpoints.MapAtRisk();
         return endpoints;

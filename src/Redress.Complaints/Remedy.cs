@@ -11,9 +11,12 @@ public enum RemedyKind
     Points,
     Voucher,
     ServiceAdjustment,
+
+    /// <summary>Pays a merchant's pending refund now, through the ledger, so it cannot also be paid later.</summary>
+    SettleRefund,
 }
 
-/// <summary>proposed → approved → executing → executed | failed. Only executing may end in the ledger.</summary>
+/// <summary>proposed → approved → executing → executed | failed; an executed automatic remedy may be reversed by a supervisor.</summary>
 public enum RemedyStatus
 {
     Proposed,
@@ -21,6 +24,7 @@ public enum RemedyStatus
     Executing,
     Executed,
     Failed,
+    Reversed,
 }
 
 /// <summary>
@@ -78,9 +82,25 @@ internal sealed class Remedy
 
     public string? FailureCode { get; private set; }
 
+    /// <summary>The automatic rule that proposed and approved this remedy; null for a person's remedy.</summary>
+    public string? Rule { get; private set; }
+
+    /// <summary>For a rule's remedy, what the ledger showed when the rule decided (JSON of <c>AutoExplanation</c>), for the customer's explanation.</summary>
+    public string? Explanation { get; private set; }
+
+    /// <summary>The ledger transaction that took the money back when a supervisor reversed the remedy.</summary>
+    public string? ReversalReference { get; private set; }
+
+    public Guid? ReversedById { get; private set; }
+
+    public DateTimeOffset? ReversedAt { get; private set; }
+
     public int Version { get; private set; }
 
-    public bool MovesMoney => Kind is RemedyKind.Refund or RemedyKind.Compensation or RemedyKind.FeeReversal;
+    public bool MovesMoney => Kind is RemedyKind.Refund or RemedyKind.Compensation or RemedyKind.FeeReversal or RemedyKind.SettleRefund;
+
+    /// <summary>The key of the ledger reversal, derived from the remedy like the payment's, so a retried reverse claws back once.</summary>
+    public string ReversalKey => $"reversal:{ComplaintNumber}:{Id:N}";
 
     public string IdempotencyKey => $"remedy:{ComplaintNumber}:{Id:N}";
 
@@ -107,6 +127,32 @@ internal sealed class Remedy
             ProposedById = proposer.UserId,
             ProposedAt = now,
         };
+
+    /// <summary>
+    /// A rule's remedy: proposed by the platform and approved by the rule itself (no person's approval), and already
+    /// requested, so that the request is stored in the same transaction as the proposal.
+    /// </summary>
+    public static Remedy ProposeAutomatically(
+        Complaint complaint, string rule, string explanation, RemedyKind kind, Money amount, string transactionReference, string reason, Actor platform, DateTimeOffset now)
+    {
+        var remedy = Propose(complaint, kind, amount, null, transactionReference, null, reason, requiresApproval: false, platform, now);
+        remedy.Rule = rule;
+        remedy.Explanation = explanation;
+        remedy.ApprovedById = platform.UserId;
+        remedy.ApprovedAt = now;
+        remedy.Request(platform, now);
+        return remedy;
+    }
+
+    /// <summary>Records the ledger reversal of an executed remedy.</summary>
+    public void Reverse(string reversalReference, Actor supervisor, DateTimeOffset now)
+    {
+        Status = RemedyStatus.Reversed;
+        ReversalReference = reversalReference;
+        ReversedById = supervisor.UserId;
+        ReversedAt = now;
+        Version++;
+    }
 
     /// <summary>Four eyes: a supervisor other than the proposer.</summary>
     public Error? Approve(Actor supervisor, DateTimeOffset now)

@@ -137,4 +137,8 @@ public static class TimelineEventTypes
     public const string SlaHoldingReplyDue = "sla.holding-reply-due";
     public const string SlaBreached = "sla.breached";
     public const string DeliveryReported = "notification.delivery";
+    public const string AutoResolutionChecked = "auto_resolution.checked";
+    public const string AutoResolutionApplied = "auto_resolution.applied";
+    public const string AutoResolutionConfirmed = "auto_resolution.confirmed";
+    public const string AutoResolutionReversed = "auto_resolution.reversed";
 }

@@ -417,6 +417,10 @@ public abstract class RemedyApiTests(RedressApp app)
 
         public Task<Result<LedgerTransaction>> ReverseFeeAsync(FeeReversalRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<Result<LedgerTransaction>> SettlePendingRefundAsync(SettleRefundRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Result<LedgerTransaction>> ReverseAsync(ReversalRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<Result<LedgerAccount>> FreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<Result<LedgerAccount>> UnfreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -29,6 +29,10 @@ internal sealed class FakeLedger : ILedger
         return transaction;
     }
 
+    public Task<Result<LedgerTransaction>> SettlePendingRefundAsync(SettleRefundRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<Result<LedgerTransaction>> ReverseAsync(ReversalRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<Result<Page<LedgerTransaction>>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<Result<Page<LedgerTransaction>>>(new Page<LedgerTransaction>(
             [.. _transactions.Where(t => t.AccountId == query.AccountId && (query.From is null || t.CreatedAt >= query.From) && (query.To is null || t.CreatedAt < query.To)).Reverse()],

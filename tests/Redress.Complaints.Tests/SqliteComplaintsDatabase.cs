@@ -41,7 +41,7 @@ public sealed class SqliteComplaintsDatabase : IAsyncLifetime
     public string Folder => _folder;
 
     internal FileComplaintHandler NewFileHandler(ComplaintsDbContext db, FakeLedger? ledger = null) =>
-        new(db, Time, Clock, Text, new WalletFreezeHandler(NewCaseWork(db), ledger ?? new FakeLedger()), NullLogger<FileComplaintHandler>.Instance);
+        new(db, Time, Clock, Text, new WalletFreezeHandler(NewCaseWork(db), ledger ?? new FakeLedger()), Options.Create(new AutoResolutionOptions()), NullLogger<FileComplaintHandler>.Instance);
 
     internal InvestigationHandler NewInvestigation(ComplaintsDbContext db, FakeLedger ledger) =>
         new(NewCaseWork(db), ledger, Options.Create(new InvestigationOptions()));

@@ -23,7 +23,9 @@ internal static class LedgerAudit
         }
 
         var overRefunded = await db.Transactions
-            .Where(t => t.OriginalTransactionId != null && t.Type == LedgerTransactionType.Refund && t.Status != LedgerTransactionStatus.Failed)
+            // A reversed refund gave its money back, so it no longer counts against the original.
+            .Where(t => t.OriginalTransactionId != null && t.Type == LedgerTransactionType.Refund
+                && t.Status != LedgerTransactionStatus.Failed && t.Status != LedgerTransactionStatus.Reversed)
             .GroupBy(t => t.OriginalTransactionId)
             .Select(g => new { Original = g.Key, Refunded = g.Sum(t => t.AmountMinor) })
             .Join(db.Transactions, r => r.Original, o => o.Id, (r, o) => new { r.Refunded, o.AmountMinor })

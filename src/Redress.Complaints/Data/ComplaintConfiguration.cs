@@ -34,6 +34,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.Property(c => c.MergedIntoNumber).HasMaxLength(9);
         complaint.Property(c => c.Version).IsConcurrencyToken();
         complaint.Property(c => c.DeadlinePolicy).HasMaxLength(64);
+        complaint.Property(c => c.AutoDecision).HasConversion<string>().HasMaxLength(16);
+        complaint.Property(c => c.AutoRule).HasMaxLength(32);
 
         complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         complaint.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -51,6 +53,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.HasIndex(c => new { c.Priority, c.Id });
         // The SLA monitor reads only complaints that are due, so a sweep costs what is due, not what is open.
         complaint.HasIndex(c => c.NextSlaCheckAt);
+        // The automatic-resolution worker reads only complaints marked for a check, like the SLA monitor.
+        complaint.HasIndex(c => c.AutoCheckDueAt);
+        // Supervisors' queue of automatic decisions awaiting review, newest first, keyset-paged.
+        complaint.HasIndex(c => new { c.AutoDecision, c.Id });
         // The "at risk" list, soonest final deadline first, keyset-paged.
         complaint.HasIndex(c => new { c.AtRisk, c.FinalDueAt, c.Id });
     }

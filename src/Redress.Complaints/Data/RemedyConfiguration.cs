@@ -20,6 +20,9 @@ internal sealed class RemedyConfiguration : IEntityTypeConfiguration<Remedy>
         remedy.Property(r => r.Reason).HasMaxLength(ReasonMaxLength);
         remedy.Property(r => r.LedgerReference).HasMaxLength(64);
         remedy.Property(r => r.FailureCode).HasMaxLength(64);
+        remedy.Property(r => r.Rule).HasMaxLength(32);
+        remedy.Property(r => r.Explanation).HasMaxLength(2000);
+        remedy.Property(r => r.ReversalReference).HasMaxLength(64);
         remedy.Property(r => r.Version).IsConcurrencyToken();
         remedy.Ignore(r => r.Amount);
         remedy.HasOne<Complaint>().WithMany().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Restrict);

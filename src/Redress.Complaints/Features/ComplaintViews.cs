@@ -112,6 +112,12 @@ public sealed record ComplaintDetails(
     /// <summary>The deadlines under the complaint's policy; null when no policy applies to its jurisdiction.</summary>
     public DeadlinesView? Deadlines { get; init; }
 
+    /// <summary>For staff: where a supervisor's review of an automatic decision stands; null when no rule decided the complaint.</summary>
+    public AutoDecisionReview? AutoDecision { get; init; }
+
+    /// <summary>The automatic rule that decided the complaint; shown to the customer too, whose explanation names it.</summary>
+    public string? AutoRule { get; init; }
+
     /// <summary>Regulators and consumer bodies for the customer's jurisdiction, once the operator has given its final word.</summary>
     public IReadOnlyList<ExternalRoute> ExternalRoutes { get; init; } = [];
 }
@@ -161,6 +167,8 @@ internal static class ComplaintProjections
             Deadlines = complaint.DeadlinePolicy is { } policy && complaint.FinalDueAt is { } final
                 ? new DeadlinesView(policy, complaint.AcknowledgeBy, complaint.HoldingReplyBy, final, complaint.ExtendedFinalBy, complaint.CalendarComplete, complaint.PausedSince is not null, complaint.HoldingReplySentAt)
                 : null,
+            AutoDecision = staff ? complaint.AutoDecision : null,
+            AutoRule = complaint.AutoRule,
             ExternalRoutes = complaint.Stage == ComplaintStage.Closed && complaint.Outcome is not null ? routes : [],
         };
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
 using Redress.Complaints.Resources;
@@ -32,6 +33,7 @@ public sealed partial class FileComplaintHandler(
     DeadlineClock clock,
     IStringLocalizer<ComplaintMessages> text,
     WalletFreezeHandler freezes,
+    IOptions<AutoResolutionOptions> autoResolution,
     ILogger<FileComplaintHandler> logger)
 {
     public const int DescriptionMinLength = 10;
@@ -53,6 +55,12 @@ public sealed partial class FileComplaintHandler(
             var number = ComplaintNumber.New();
             var complaint = Complaint.File(validated.Value, customer, channel, number, now);
             await clock.StartAsync(complaint, cancellationToken);
+            if (autoResolution.Value.For(complaint.Jurisdiction) is not null)
+            {
+                // Only marked here; the worker asks the ledger, so filing stays fast and works while the ledger is down.
+                complaint.ScheduleAutoCheck(now);
+            }
+
             db.Complaints.Add(complaint);
             try
             {

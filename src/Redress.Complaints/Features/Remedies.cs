@@ -47,9 +47,19 @@ public sealed record RemedyView(
     string? FailureCode,
     DateTimeOffset? CompletedAt)
 {
+    /// <summary>The automatic rule that gave the remedy; null for a person's.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The ledger transaction that took the money back after a supervisor reversed the remedy.</summary>
+    public string? ReversalReference { get; init; }
+
     internal static RemedyView Of(Remedy r) => new(
         r.Id, r.Kind.ToString(), r.Status.ToString(), r.Amount, r.Points, r.TransactionReference, r.Reason, r.RequiresApproval,
-        r.ProposedById, r.ProposedAt, r.ApprovedById, r.LedgerReference, r.FailureCode, r.CompletedAt);
+        r.ProposedById, r.ProposedAt, r.ApprovedById, r.LedgerReference, r.FailureCode, r.CompletedAt)
+    {
+        Rule = r.Rule,
+        ReversalReference = r.ReversalReference,
+    };
 }
 
 /// <summary>Proposing, approving and listing remedies; execution is <see cref="RemedyExecutor"/>'s.</summary>
@@ -67,7 +77,7 @@ public sealed class RemediesHandler(CaseWork work, ILedger ledger, IOptions<Reme
         // The customer sees what is being or was given, not proposals still under discussion, nor who handled them.
         return actor.IsCaseWorker
             ? remedies.OrderBy(r => r.ProposedAt).Select(RemedyView.Of).ToList()
-            : remedies.Where(r => r.Status is RemedyStatus.Executing or RemedyStatus.Executed or RemedyStatus.Failed)
+            : remedies.Where(r => r.Status is RemedyStatus.Executing or RemedyStatus.Executed or RemedyStatus.Failed or RemedyStatus.Reversed)
                 .OrderBy(r => r.ProposedAt).Select(r => RemedyView.Of(r) with { ProposedById = null, ApprovedById = null }).ToList();
     }
 
@@ -184,6 +194,21 @@ public sealed class RemediesHandler(CaseWork work, ILedger ledger, IOptions<Reme
 
                 reference = fee.Reference;
                 amount = fee.Amount;
+                break;
+            case RemedyKind.SettleRefund:
+                var pending = await OwnTransactionAsync(errors, complaint, request.TransactionReference, cancellationToken);
+                if (pending is null)
+                {
+                    break;
+                }
+
+                if (pending.Type != LedgerTransactionType.Refund || pending.Status != LedgerTransactionStatus.Pending || pending.Posted)
+                {
+                    errors.Add("transactionReference", work.Text["RemedyNotPendingRefund"]);
+                }
+
+                reference = pending.Reference;
+                amount = pending.Amount;
                 break;
             case RemedyKind.Compensation:
                 var currency = ParseCurrency(errors, request.Currency);

@@ -53,8 +53,10 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
             .ToListAsync(cancellationToken);
         foreach (var remedy in stale)
         {
-            // The confirmation is the requester's: the worker only finishes what they started.
-            var requester = new Actor(remedy.RequestedById ?? Guid.Empty, new HashSet<string>(StringComparer.Ordinal) { RedressRoles.Agent }, string.Empty, string.Empty);
+            // The confirmation is the requester's: the worker only finishes what they started (a rule's, the platform's).
+            var requester = remedy.RequestedById is { } id && id != Guid.Empty
+                ? new Actor(id, new HashSet<string>(StringComparer.Ordinal) { RedressRoles.Agent }, string.Empty, string.Empty)
+                : PlatformActor.Instance;
             await CompleteAsync(remedy.Id, requester, resumed: true, cancellationToken);
         }
 
@@ -84,7 +86,7 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
         return (loaded.Value, remedy);
     }
 
-    private async Task<Result<RemedyView>> CompleteAsync(Guid remedyId, Actor actor, bool resumed, CancellationToken cancellationToken)
+    internal async Task<Result<RemedyView>> CompleteAsync(Guid remedyId, Actor actor, bool resumed, CancellationToken cancellationToken)
     {
         work.Db.ChangeTracker.Clear();
         var remedy = await work.Db.Remedies.AsNoTracking().SingleAsync(r => r.Id == remedyId, cancellationToken);
@@ -150,6 +152,7 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
             RemedyKind.Refund => await ledger.RefundAsync(new RefundRequest(remedy.IdempotencyKey, remedy.TransactionReference!, remedy.Amount!.Value, reason), cancellationToken),
             RemedyKind.Compensation => await ledger.CreditCompensationAsync(new CompensationRequest(remedy.IdempotencyKey, remedy.AccountId!.Value, remedy.Amount!.Value, reason), cancellationToken),
             RemedyKind.FeeReversal => await ledger.ReverseFeeAsync(new FeeReversalRequest(remedy.IdempotencyKey, remedy.TransactionReference!, reason), cancellationToken),
+            RemedyKind.SettleRefund => await ledger.SettlePendingRefundAsync(new SettleRefundRequest(remedy.IdempotencyKey, remedy.TransactionReference!, reason), cancellationToken),
             _ => throw new InvalidOperationException($"Remedy kind {remedy.Kind} moves no money."),
         };
     }
@@ -162,6 +165,13 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} now {Status} (resumed: {Resumed})")]
     private static partial void LogCompleted(ILogger logger, string complaintNumber, Guid remedyId, RemedyStatus status, bool resumed);
+}
+
+/// <summary>The platform as an actor: rules' remedies and decisions are recorded as the system's, not a person's.</summary>
+internal static class PlatformActor
+{
+    public static Actor Instance { get; } = new(
+        Guid.Empty, new HashSet<string>(StringComparer.Ordinal) { RedressRoles.Agent, RedressRoles.Platform }, string.Empty, string.Empty);
 }
 
 /// <summary>Finishes remedies left executing by a crash or a lost connection, after a grace period that lets inline execution finish first.</summary>

@@ -61,6 +61,17 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<bool>("AtRisk")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("AutoCheckDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AutoDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AutoRule")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("BreachedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -204,12 +215,16 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AutoCheckDueAt");
+
                     b.HasIndex("NextSlaCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("AssigneeId", "Id");
+
+                    b.HasIndex("AutoDecision", "Id");
 
                     b.HasIndex("Category", "Id");
 
@@ -356,6 +371,10 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("FailureCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -391,6 +410,20 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ReversalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReversedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
                         .IsRequired()

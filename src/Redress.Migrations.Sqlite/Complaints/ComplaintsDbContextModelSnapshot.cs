@@ -54,6 +54,17 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<bool>("AtRisk")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AutoCheckDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AutoDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutoRule")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("BreachedAt")
                         .HasColumnType("INTEGER");
 
@@ -197,12 +208,16 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AutoCheckDueAt");
+
                     b.HasIndex("NextSlaCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("AssigneeId", "Id");
+
+                    b.HasIndex("AutoDecision", "Id");
 
                     b.HasIndex("Category", "Id");
 
@@ -347,6 +362,10 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FailureCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -382,6 +401,20 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReversalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReversedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -23,6 +23,18 @@ public interface ILedger
     /// <summary>Returns a fee in full and marks the fee reversed; a fee is reversed at most once.</summary>
     Task<Result<LedgerTransaction>> ReverseFeeAsync(FeeReversalRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Pays a pending merchant refund out of the merchant's settlement account now and marks it completed, so that a
+    /// later confirmation from the merchant finds nothing pending and cannot pay it a second time.
+    /// </summary>
+    Task<Result<LedgerTransaction>> SettlePendingRefundAsync(SettleRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes back a completed refund or compensation credit: debits the wallet, returns the money to where it came
+    /// from and marks the original reversed; a transaction is reversed at most once.
+    /// </summary>
+    Task<Result<LedgerTransaction>> ReverseAsync(ReversalRequest request, CancellationToken cancellationToken);
+
     /// <summary>Stops debits from the account; credits (refunds, compensation) still arrive.</summary>
     Task<Result<LedgerAccount>> FreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken);
 
@@ -40,6 +52,7 @@ public enum LedgerTransactionType
     Fee,
     Compensation,
     FeeReversal,
+    Reversal,
 }
 
 public enum LedgerTransactionStatus
@@ -95,3 +108,7 @@ public sealed record CompensationRequest(string IdempotencyKey, Guid AccountId, 
 public sealed record FeeReversalRequest(string IdempotencyKey, string FeeReference, string Reason);
 
 public sealed record AccountStatusRequest(string IdempotencyKey, Guid AccountId, string Reason);
+
+public sealed record SettleRefundRequest(string IdempotencyKey, string RefundReference, string Reason);
+
+public sealed record ReversalRequest(string IdempotencyKey, string Reference, string Reason);

@@ -10,7 +10,9 @@ public sealed record Actor(Guid UserId, IReadOnlySet<string> Roles, string Juris
     public bool IsCaseWorker => RedressRoles.CaseWorkers.Any(Roles.Contains);
 
     /// <summary>The role recorded on a timeline entry: the most specific staff role, else customer.</summary>
-    public string PrimaryRole => RedressRoles.All.Reverse().FirstOrDefault(Roles.Contains) ?? RedressRoles.Customer;
+    public string PrimaryRole => Roles.Contains(RedressRoles.Platform)
+        ? RedressRoles.Platform
+        : RedressRoles.All.Reverse().FirstOrDefault(Roles.Contains) ?? RedressRoles.Customer;
 
     /// <summary>Reads an actor from an authenticated principal; null when the principal has no user id.</summary>
     public static Actor? FromPrincipal(ClaimsPrincipal principal)

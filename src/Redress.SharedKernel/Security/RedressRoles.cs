@@ -9,6 +9,12 @@ public static class RedressRoles
     public const string ComplianceOfficer = "ComplianceOfficer";
     public const string Administrator = "Administrator";
 
+    /// <summary>
+    /// The platform acting by itself (automatic rules, the SLA monitor). Never a user's role: no sign-in carries it, and
+    /// it is recorded on the timeline as the actor's role.
+    /// </summary>
+    public const string Platform = "system";
+
     public static IReadOnlyList<string> All { get; } = [Customer, Agent, Supervisor, ComplianceOfficer, Administrator];
 
     /// <summary>Staff who work complaints and so may read any complaint. Administrators manage the system, not cases.</summary>

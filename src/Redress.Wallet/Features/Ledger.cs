@@ -183,6 +183,113 @@ internal sealed partial class Ledger(LedgerWriter writer, TransactionQueries que
         return Logged(result, "fee-reversal");
     }
 
+    public async Task<Result<LedgerTransaction>> SettlePendingRefundAsync(SettleRefundRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.CheckKey(writer.Text, request.IdempotencyKey);
+        var reference = errors.CheckReference(writer.Text, "refundReference", request.RefundReference);
+        var reason = errors.CheckReason(writer.Text, request.Reason);
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var write = IdempotentWrite.Of(request.IdempotencyKey, "refund-settlement", reference, reason);
+        var result = await writer.ExecuteAsync(write, async ct =>
+        {
+            var refund = await writer.FindTransactionAsync(reference!, ct);
+            if (refund is null)
+            {
+                return writer.TransactionNotFound("refundReference");
+            }
+
+            var original = refund.OriginalTransactionId is { } originalId
+                ? await writer.Db.Transactions.AsNoTracking().SingleOrDefaultAsync(t => t.Id == originalId, ct)
+                : null;
+            var source = original is null ? null : await RefundSourceAsync(original, ct);
+            if (refund.Type != LedgerTransactionType.Refund || refund.Direction != LedgerDirection.Credit || source is null)
+            {
+                return LedgerWriter.Invalid("refundReference", writer.Text["NotAPendingRefund"]);
+            }
+
+            // Completing the row is the guard: of two settlements (or a settlement and the merchant's own
+            // confirmation), only one finds it still pending with no money moved.
+            var now = writer.Now;
+            var settled = await writer.Db.Transactions
+                .Where(t => t.Id == refund.Id && t.Status == LedgerTransactionStatus.Pending && !t.Posted)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(t => t.Status, LedgerTransactionStatus.Completed).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.Posted, true),
+                    ct);
+            if (settled != 1)
+            {
+                return Error.Conflict("refund_not_pending", writer.Text["NotAPendingRefund"]);
+            }
+
+            var currency = refund.Amount.Currency;
+            if (!await writer.MoveBalanceAsync(refund.AccountId, currency, refund.AmountMinor, ct))
+            {
+                return await writer.RefusalAsync(refund.AccountId, currency, refund.AmountMinor, "refundReference", ct);
+            }
+
+            var tracked = await writer.Db.Transactions.SingleAsync(t => t.Id == refund.Id, ct);
+            writer.Db.JournalEntries.Add(JournalEntry.Create(now, Posting.To(tracked, refund.AccountId, refund.AmountMinor), Posting.To(tracked, source.Value, -refund.AmountMinor)));
+            return new Written(tracked, null);
+        }, cancellationToken);
+        return Logged(result, "refund-settlement");
+    }
+
+    public async Task<Result<LedgerTransaction>> ReverseAsync(ReversalRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.CheckKey(writer.Text, request.IdempotencyKey);
+        var reference = errors.CheckReference(writer.Text, "reference", request.Reference);
+        var reason = errors.CheckReason(writer.Text, request.Reason);
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var write = IdempotentWrite.Of(request.IdempotencyKey, "reversal", reference, reason);
+        var result = await writer.ExecuteAsync(write, async ct =>
+        {
+            var credit = await writer.FindTransactionAsync(reference!, ct);
+            if (credit is null)
+            {
+                return writer.TransactionNotFound("reference");
+            }
+
+            if (credit.Type is not (LedgerTransactionType.Refund or LedgerTransactionType.Compensation) || credit.Direction != LedgerDirection.Credit || !credit.Posted)
+            {
+                return LedgerWriter.Invalid("reference", writer.Text["NotReversible"]);
+            }
+
+            // Marking the credit reversed is the guard, as for fees: a second reversal finds it no longer completed.
+            var marked = await writer.Db.Transactions
+                .Where(t => t.Id == credit.Id && t.Status == LedgerTransactionStatus.Completed)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, LedgerTransactionStatus.Reversed), ct);
+            if (marked != 1)
+            {
+                return Error.Conflict("already_reversed", writer.Text["AlreadyReversed"]);
+            }
+
+            var currency = credit.Amount.Currency;
+            if (!await writer.MoveBalanceAsync(credit.AccountId, currency, -credit.AmountMinor, ct))
+            {
+                return await writer.RefusalAsync(credit.AccountId, currency, -credit.AmountMinor, "reference", ct);
+            }
+
+            // The money goes back to the system account the credit took it from (merchant settlement, compensation expense).
+            var postings = writer.Db.Postings.AsNoTracking();
+            var entryId = await postings.Where(p => p.TransactionId == credit.Id).Select(p => p.EntryId).FirstAsync(ct);
+            var source = await postings.Where(p => p.EntryId == entryId && p.AccountId != credit.AccountId && p.AmountMinor < 0).Select(p => p.AccountId).FirstAsync(ct);
+            var reversal = WalletTransaction.Create(credit.AccountId, currency, LedgerTransactionType.Reversal, LedgerDirection.Debit, credit.AmountMinor, credit.Counterparty, reason, writer.Now, credit);
+            reversal.Complete(writer.Now);
+            writer.Post(reversal, Posting.To(reversal, credit.AccountId, -credit.AmountMinor), Posting.To(reversal, source, credit.AmountMinor));
+            return new Written(reversal, null);
+        }, cancellationToken);
+        return Logged(result, "reversal");
+    }
+
     public Task<Result<LedgerAccount>> FreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) =>
         ChangeStatusAsync(request, "freeze", LedgerAccountStatus.Active, LedgerAccountStatus.Frozen, cancellationToken);
 

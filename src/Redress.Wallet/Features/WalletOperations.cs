@@ -58,6 +58,57 @@ internal sealed class WalletOperations(LedgerWriter writer)
     public Task<Result<WalletTransaction>> ChargeFeeAsync(string? idempotencyKey, Guid accountId, Money amount, string description, CancellationToken cancellationToken) =>
         MoveAsync(idempotencyKey, accountId, amount, LedgerTransactionType.Fee, LedgerDirection.Debit, AccountKind.FeeIncome, description, cancellationToken);
 
+    /// <summary>
+    /// A transfer out of the wallet that the receiving side rejected after the money had left: debited and posted,
+    /// then marked failed, and nothing sent back — the case a complaint is about.
+    /// </summary>
+    public async Task<Result<WalletTransaction>> TransferFailedAfterDebitAsync(Guid accountId, Money amount, string payee, string failureReason, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.CheckAmount(writer.Text, amount);
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var result = await writer.ExecuteAsync(null, async ct =>
+        {
+            if (!await writer.MoveBalanceAsync(accountId, amount.Currency, -amount.MinorUnits, ct))
+            {
+                return await writer.RefusalAsync(accountId, amount.Currency, -amount.MinorUnits, "accountId", ct);
+            }
+
+            var transfer = WalletTransaction.Create(accountId, amount.Currency, LedgerTransactionType.Transfer, LedgerDirection.Debit, amount.MinorUnits, payee, null, writer.Now);
+            transfer.Fail(failureReason, writer.Now);
+            var clearing = WalletAccount.SystemAccountId(AccountKind.FundingClearing, amount.Currency);
+            writer.Post(transfer, Posting.To(transfer, accountId, -amount.MinorUnits), Posting.To(transfer, clearing, amount.MinorUnits));
+            return new Written(transfer, null);
+        }, cancellationToken);
+        return result.IsSuccess ? result.Value.Transaction! : result.Error;
+    }
+
+    /// <summary>
+    /// A merchant's refund of a payment, agreed and promised by a date but not yet paid: pending, no money moved.
+    /// It counts against what can still be refunded of the payment.
+    /// </summary>
+    public async Task<Result<WalletTransaction>> PromiseMerchantRefundAsync(string paymentReference, Money amount, DateTimeOffset promisedBy, CancellationToken cancellationToken)
+    {
+        var payment = await writer.FindTransactionAsync(paymentReference, cancellationToken);
+        if (payment is null)
+        {
+            return writer.TransactionNotFound("paymentReference");
+        }
+
+        var refund = WalletTransaction.Create(payment.AccountId, amount.Currency, LedgerTransactionType.Refund, LedgerDirection.Credit, amount.MinorUnits, payment.Counterparty, null, writer.Now, payment);
+        refund.Promise(promisedBy);
+        var result = await writer.ExecuteAsync(null, _ =>
+        {
+            writer.Db.Transactions.Add(refund);
+            return Task.FromResult<Result<Written>>(new Written(refund, null));
+        }, cancellationToken);
+        return result.IsSuccess ? result.Value.Transaction! : result.Error;
+    }
+
     /// <summary>Moves money between two wallets in one entry; each wallet's history shows its own side of it.</summary>
     public async Task<Result<WalletTransaction>> TransferAsync(string? idempotencyKey, Guid fromAccountId, Guid toAccountId, Money amount, CancellationToken cancellationToken)
     {
