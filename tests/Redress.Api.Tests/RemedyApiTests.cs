@@ -390,6 +390,12 @@ public abstract class RemedyApiTests(RedressApp app)
             public Task<Result<LedgerTransaction>> ReverseFeeAsync(FeeReversalRequest request, CancellationToken cancellationToken) =>
                 failure.WriteAsync(() => inner.ReverseFeeAsync(request, cancellationToken));
 
+            public Task<Result<LedgerTransaction>> SettlePendingRefundAsync(SettleRefundRequest request, CancellationToken cancellationToken) =>
+                failure.WriteAsync(() => inner.SettlePendingRefundAsync(request, cancellationToken));
+
+            public Task<Result<LedgerTransaction>> ReverseAsync(ReversalRequest request, CancellationToken cancellationToken) =>
+                failure.WriteAsync(() => inner.ReverseAsync(request, cancellationToken));
+
             public Task<Result<LedgerAccount>> FreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) => inner.FreezeAsync(request, cancellationToken);
 
             public Task<Result<LedgerAccount>> UnfreezeAsync(AccountStatusRequest request, CancellationToken cancellationToken) => inner.UnfreezeAsync(request, cancellationToken);
