@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Redress.Browser.Tests.Journey;
 
 namespace Redress.Browser.Tests;
 
@@ -10,7 +11,6 @@ namespace Redress.Browser.Tests;
 /// </summary>
 public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "Redress-demo-2026";
 
     private static readonly byte[] s_screenshot = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -20,7 +20,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
     {
         await using var customerContext = await app.NewContextAsync("en-US");
         var customer = await customerContext.NewPageAsync();
-        await SignInAsync(customer, "james.miller@example.com");
+        await SignInInEnglishAsync(customer, "james.miller@example.com");
         await customer.GotoAsync("/complaints");
         await customer.Locator("a.number").First.ClickAsync();
         await customer.WaitForURLAsync(ComplaintUrl());
@@ -28,7 +28,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
 
         await using var agentContext = await app.NewContextAsync("en-US");
         var agent = await agentContext.NewPageAsync();
-        await SignInAsync(agent, "agent@example.com");
+        await SignInInEnglishAsync(agent, "agent@example.com");
         await agent.GotoAsync($"/complaints/{number}");
         await Click(agent, "Acknowledge");
         await agent.Locator("#action-body").FillAsync("Please send a screenshot of the refund confirmation.");
@@ -68,7 +68,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
 
         await using var supervisorContext = await app.NewContextAsync("en-US");
         var supervisor = await supervisorContext.NewPageAsync();
-        await SignInAsync(supervisor, "supervisor@example.com");
+        await SignInInEnglishAsync(supervisor, "supervisor@example.com");
         await supervisor.GotoAsync($"/complaints/{number}");
         await Click(supervisor, "Take the appeal for review");
         await supervisor.Locator("#action-outcome").SelectOptionAsync("Upheld");
@@ -88,7 +88,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
     {
         await using var context = await app.NewContextAsync("en-US");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "emily.clarke@example.com");
+        await SignInInEnglishAsync(page, "emily.clarke@example.com");
         await page.GotoAsync("/complaints");
         await page.Locator("a.number").First.ClickAsync();
 
@@ -106,7 +106,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
     {
         await using var context = await app.NewContextAsync("en-US");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "sophie.martin@example.com");
+        await SignInInEnglishAsync(page, "sophie.martin@example.com");
         var first = await FileAsync(page, "TX-DUP-4711", "The top-up failed but my card was charged.");
         var second = await FileAsync(page, "TX-DUP-4711", "Also: the bank shows the charge twice now.");
 
@@ -124,13 +124,13 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
     {
         await using var agentContext = await app.NewContextAsync("en-US");
         var agent = await agentContext.NewPageAsync();
-        await SignInAsync(agent, "agent@example.com");
+        await SignInInEnglishAsync(agent, "agent@example.com");
         await agent.GotoAsync("/staff/queue?queue=Unassigned&category=Other");
         await agent.EvaluateAsync("document.body.dataset.sameDocument = '1'");
 
         await using var customerContext = await app.NewContextAsync("en-US");
         var customer = await customerContext.NewPageAsync();
-        await SignInAsync(customer, "chen.meiling@example.com");
+        await SignInInEnglishAsync(customer, "chen.meiling@example.com");
         var number = await FileAsync(customer, "TX-LIVE-1", "The app logged me out and my points vanished.", "Other");
 
         await Expect(agent.Locator("#queue-results")).ToContainTextAsync(number, new() { Timeout = 20_000 });
@@ -142,7 +142,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
     {
         await using var supervisorContext = await app.NewContextAsync("en-US");
         var supervisor = await supervisorContext.NewPageAsync();
-        await SignInAsync(supervisor, "supervisor@example.com");
+        await SignInInEnglishAsync(supervisor, "supervisor@example.com");
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Team load" }).ClickAsync();
         await Expect(supervisor.Locator("table")).ToContainTextAsync("张伟 (Agent)");
 
@@ -155,7 +155,7 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
 
         await using var agentContext = await app.NewContextAsync("en-US");
         var agent = await agentContext.NewPageAsync();
-        await SignInAsync(agent, "agent@example.com");
+        await SignInInEnglishAsync(agent, "agent@example.com");
         await Expect(agent.GetByRole(AriaRole.Link, new() { Name = "Team load" })).ToHaveCountAsync(0);
         Assert.Equal(404, (await agent.GotoAsync("/staff/load"))!.Status);
     }
@@ -172,31 +172,4 @@ public sealed partial class CaseJourneyTests(AppFixture app) : IClassFixture<App
         await page.WaitForURLAsync(ComplaintUrl());
         return ComplaintUrl().Match(page.Url).Groups["number"].Value;
     }
-
-    /// <summary>Presses an action button and waits for the next page: the marker set on this document is gone from the new one.</summary>
-    private static async Task Click(IPage page, string button, bool expectDone = true)
-    {
-        await page.EvaluateAsync("document.body.dataset.stale = '1'");
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.Locator("body:not([data-stale])").WaitForAsync();
-        if (expectDone)
-        {
-            await Expect(page.Locator(".banner-success")).ToBeVisibleAsync();
-        }
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("form.form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        // Staff accounts prefer Chinese; this journey reads English labels.
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-    }
-
-    [GeneratedRegex(@"/complaints/(?<number>[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])")]
-    private static partial Regex ComplaintUrl();
 }

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Redress.Browser.Tests.Journey;
 
 namespace Redress.Browser.Tests;
 
 public sealed partial class ComplaintJourneyTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "Redress-demo-2026";
 
     [Fact]
     public async Task Customer_files_in_Chinese_and_only_they_can_read_it()
@@ -95,15 +95,6 @@ public sealed partial class ComplaintJourneyTests(AppFixture app) : IClassFixtur
         await Expect(page.Locator("#amount-error")).ToContainTextAsync("Enter the amount as a number");
         await Expect(page.Locator("#desiredOutcome-error")).ToHaveCountAsync(0);
         await Expect(page.Locator(".error-summary a[href='#amount']")).ToBeVisibleAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("form.form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
     }
 
     // The form reads datetime-local in the customer's own zone; a day ago is safely in the past there.

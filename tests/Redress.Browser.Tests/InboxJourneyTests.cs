@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Redress.Browser.Tests.Journey;
 
 namespace Redress.Browser.Tests;
 
@@ -11,21 +11,20 @@ namespace Redress.Browser.Tests;
 /// </summary>
 public sealed partial class InboxJourneyTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "Redress-demo-2026";
 
     [Fact]
     public async Task The_acknowledgement_reaches_the_inbox_is_counted_in_the_top_bar_and_reading_it_lowers_the_count()
     {
         await using var customerContext = await app.NewContextAsync("en-GB");
         var customer = await customerContext.NewPageAsync();
-        await SignInAsync(customer, "emily.clarke@example.com");
+        await SignInInEnglishAsync(customer, "emily.clarke@example.com");
         var number = await FileAsync(customer);
 
         await using var agentContext = await app.NewContextAsync("en-US");
         var agent = await agentContext.NewPageAsync();
-        await SignInAsync(agent, "agent@example.com");
+        await SignInInEnglishAsync(agent, "agent@example.com");
         await agent.GotoAsync($"/complaints/{number}");
-        await Click(agent, "Acknowledge");
+        await Click(agent, "Acknowledge", expectDone: false);
         await Expect(agent.Locator(".banner-success")).ToBeVisibleAsync();
 
         // The worker delivers in the background; wait until the customer's inbox holds the message, asked with the
@@ -86,30 +85,4 @@ public sealed partial class InboxJourneyTests(AppFixture app) : IClassFixture<Ap
         await page.WaitForURLAsync(ComplaintUrl());
         return ComplaintUrl().Match(page.Url).Groups["number"].Value;
     }
-
-    private static Task Click(IPage page, string button) =>
-        Click(page, page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));
-
-    /// <summary>Presses a button and waits for the next page: the marker set on this document is gone from the new one.</summary>
-    private static async Task Click(IPage page, ILocator button)
-    {
-        await page.EvaluateAsync("document.body.dataset.stale = '1'");
-        await button.ClickAsync();
-        await page.Locator("body:not([data-stale])").WaitForAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("form.form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        // Staff accounts prefer Chinese; this journey reads English labels until it switches on purpose.
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-    }
-
-    [GeneratedRegex(@"/complaints/(?<number>[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])")]
-    private static partial Regex ComplaintUrl();
 }

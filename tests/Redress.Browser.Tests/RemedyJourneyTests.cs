@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Redress.Browser.Tests.Journey;
 
 namespace Redress.Browser.Tests;
 
@@ -12,7 +12,6 @@ namespace Redress.Browser.Tests;
 /// </summary>
 public sealed partial class RemedyJourneyTests : IClassFixture<AppFixture>
 {
-    private const string Password = "Redress-demo-2026";
 
     // 500.00 CNY, the transfer the wallet seeder leaves failed but debited; above the 10,000 minor-unit approval threshold.
     private const long TransferMinorUnits = 50_000;
@@ -26,19 +25,18 @@ public sealed partial class RemedyJourneyTests : IClassFixture<AppFixture>
         SetDefaultExpectTimeout(30_000);
     }
 
-
     [Fact]
     public async Task An_agent_refunds_a_failed_but_debited_transfer_a_supervisor_approves_it_is_paid_once_and_the_customer_downloads_the_letter()
     {
         await using var customerContext = await _app.NewContextAsync("en-US");
         var customer = await customerContext.NewPageAsync();
-        await SignInAsync(customer, "wang.xiaoming@example.com");
+        await SignInInEnglishAsync(customer, "wang.xiaoming@example.com");
         var before = await BalanceAsync(customer);
         var number = await FailedTransferComplaintAsync(customer);
 
         await using var agentContext = await _app.NewContextAsync("en-US");
         var agent = await agentContext.NewPageAsync();
-        await SignInAsync(agent, "agent@example.com");
+        await SignInInEnglishAsync(agent, "agent@example.com");
         await agent.GotoAsync($"/complaints/{number}");
         await Click(agent, "Acknowledge");
         await Click(agent, "Triage");
@@ -59,7 +57,7 @@ public sealed partial class RemedyJourneyTests : IClassFixture<AppFixture>
 
         await using var supervisorContext = await _app.NewContextAsync("en-US");
         var supervisor = await supervisorContext.NewPageAsync();
-        await SignInAsync(supervisor, "supervisor@example.com");
+        await SignInInEnglishAsync(supervisor, "supervisor@example.com");
         await supervisor.GotoAsync($"/complaints/{number}");
         await Click(supervisor, "Approve", expectDone: false);
         await Expect(supervisor.GetByTestId("remedy")).ToHaveAttributeAsync("data-status", "Approved");
@@ -119,13 +117,13 @@ public sealed partial class RemedyJourneyTests : IClassFixture<AppFixture>
     {
         await using var customerContext = await _app.NewContextAsync("en-US");
         var customer = await customerContext.NewPageAsync();
-        await SignInAsync(customer, "li.na@example.com");
+        await SignInInEnglishAsync(customer, "li.na@example.com");
         var before = await BalanceAsync(customer);
         var number = await FailedTransferComplaintAsync(customer);
 
         await using var agentContext = await _app.NewContextAsync("en-US");
         var agent = await agentContext.NewPageAsync();
-        await SignInAsync(agent, "agent@example.com");
+        await SignInInEnglishAsync(agent, "agent@example.com");
         await agent.GotoAsync($"/complaints/{number}");
         await ProposeRefundAsync(agent, "500.01", expectRemedy: false);
 
@@ -179,31 +177,4 @@ public sealed partial class RemedyJourneyTests : IClassFixture<AppFixture>
         await Expect(balance).ToBeVisibleAsync();
         return long.Parse((await balance.GetAttributeAsync("data-minor-units"))!, CultureInfo.InvariantCulture);
     }
-
-    /// <summary>Presses a button and waits for the next page: the marker set on this document is gone from the new one.</summary>
-    private static async Task Click(IPage page, string button, bool expectDone = true)
-    {
-        await page.EvaluateAsync("document.body.dataset.stale = '1'");
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.Locator("body:not([data-stale])").WaitForAsync();
-        if (expectDone)
-        {
-            await Expect(page.Locator(".banner-success")).ToBeVisibleAsync();
-        }
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync("/signin");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("form.form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-    }
-
-    [GeneratedRegex(@"/complaints/(?<number>[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])")]
-    private static partial Regex ComplaintUrl();
 }

@@ -1,11 +1,11 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Redress.Browser.Tests.Journey;
 
 namespace Redress.Browser.Tests;
 
 public sealed class WalletJourneyTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "Redress-demo-2026";
 
     [Fact]
     public async Task Customer_finds_the_failed_transfer_and_starts_a_complaint_from_it()
@@ -51,14 +51,5 @@ public sealed class WalletJourneyTests(AppFixture app) : IClassFixture<AppFixtur
 
         await Expect(page.Locator(".alert-warning")).ToContainTextAsync("promised by a date that has passed");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Complain about this" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("category=Refund"));
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("form.form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
     }
 }

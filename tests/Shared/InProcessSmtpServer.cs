@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Redress.Api.Tests;
+namespace Redress.Testing;
 
 /// <summary>
 /// A real SMTP server on a loopback port, in-process; keeps every message it accepts. Its port is chosen before it
