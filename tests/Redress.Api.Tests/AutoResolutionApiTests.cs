@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Redress.Complaints.Features;
 using Redress.SharedKernel;
@@ -255,6 +256,31 @@ public abstract class AutoResolutionApiTests(RedressApp app)
         var byHand = await CaseFiles.PostOkAsync(
             agent, $"/api/complaints/{number}/resolve", new { outcome = "NotUpheld", closureCode = "ClosedWithExplanation", reasons = "The transfer reached the payee." }, _ct);
         Assert.Equal("Resolved", byHand.GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task A_reversal_whose_answer_the_ledger_loses_is_a_503_and_the_retry_takes_the_money_back_once()
+    {
+        var (customer, number) = await AutoResolvedAsync();
+        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor, "GB", "en");
+        var path = $"/api/complaints/{number}/automatic-decision";
+        var failure = new OneLedgerFailure(payFirst: true);
+        await using var flakyHost = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(failure.Decorate));
+        using var flakySupervisor = flakyHost.CreateClient();
+        flakySupervisor.DefaultRequestHeaders.Authorization = supervisor.DefaultRequestHeaders.Authorization;
+
+        var lost = await (await flakySupervisor.PostAsJsonAsync($"{path}/reverse", new { reasons = "Delivered after all." }, _ct)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("auto_reversal_ledger_unavailable", lost.GetProperty("code").GetString());
+        Assert.Equal(1, failure.Thrown);
+        // The ledger did reverse, but the decision is still awaiting review: nothing here claims more than it knows.
+        Assert.Equal(StartingBalance - 12_000, await BalanceAsync(customer));
+        Assert.Equal("AwaitingReview", (await supervisor.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}", _ct)).GetProperty("autoDecision").GetString());
+
+        var retried = await CaseFiles.PostOkAsync(supervisor, $"{path}/reverse", new { reasons = "Delivered after all." }, _ct);
+
+        Assert.Equal("Reversed", retried.GetProperty("autoDecision").GetString());
+        Assert.Equal(StartingBalance - 12_000, await BalanceAsync(customer));
     }
 
     [Fact]

@@ -114,9 +114,25 @@ public sealed partial class AutoReviewHandler(CaseWork work, ILedger ledger, ILo
         }
 
         // The ledger reason is fixed, so a retry after a crash sends the same request under the same key and replays.
-        var reversal = await ledger.ReverseAsync(
-            new ReversalRequest(remedy.ReversalKey, remedy.LedgerReference!, $"Complaint {ComplaintProjections.DisplayNumber(remedy.ComplaintNumber)}: automatic decision reversed"),
-            cancellationToken);
+        Result<LedgerTransaction> reversal;
+        try
+        {
+            reversal = await ledger.ReverseAsync(
+                new ReversalRequest(remedy.ReversalKey, remedy.LedgerReference!, $"Complaint {ComplaintProjections.DisplayNumber(remedy.ComplaintNumber)}: automatic decision reversed"),
+                cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever the ledger threw, whether it reversed is unknown; the supervisor's retry under the same key tells.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogReversalUnavailable(logger, exception, number);
+            return work.Localize(Error.Unavailable("auto_reversal_ledger_unavailable", "auto_reversal_ledger_unavailable"));
+        }
+
         if (!reversal.IsSuccess)
         {
             LogReversalRefused(logger, number, reversal.Error.Code);
@@ -154,6 +170,9 @@ public sealed partial class AutoReviewHandler(CaseWork work, ILedger ledger, ILo
 
     [LoggerMessage(EventId = 1306, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: ledger refused the reversal ({Code})")]
     private static partial void LogReversalRefused(ILogger logger, string complaintNumber, string code);
+
+    [LoggerMessage(EventId = 1308, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: the ledger failed while reversing an automatic decision; the decision is unchanged until a supervisor retries")]
+    private static partial void LogReversalUnavailable(ILogger logger, Exception exception, string complaintNumber);
 }
 
 internal static class AutoReviewEndpoints
