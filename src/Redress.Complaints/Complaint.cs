@@ -788,6 +788,8 @@ internal sealed class Complaint
     {
         TimelineEventTypes.Acknowledged or TimelineEventTypes.InformationRequested or TimelineEventTypes.HoldingReplySent or TimelineEventTypes.Resolved
             or TimelineEventTypes.Appealed or TimelineEventTypes.AppealDecided or TimelineEventTypes.Assigned => true,
+        // Money taken back from the customer's wallet is never done silently.
+        TimelineEventTypes.AutoResolutionReversed => true,
         // A breach is escalated to the supervisors, so it tells someone even while no one owns the complaint.
         TimelineEventTypes.SlaBreached => true,
         TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue => assigneeId is not null,

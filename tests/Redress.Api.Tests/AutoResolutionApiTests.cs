@@ -238,6 +238,12 @@ public abstract class AutoResolutionApiTests(RedressApp app)
 
         Assert.Equal(StartingBalance - 12_000, await BalanceAsync(customer));
         Assert.Equal("Reversed", reversed.GetProperty("autoDecision").GetString());
+        // Money taken back is never taken silently: the customer is told, in the app (and by email), once.
+        var told = await Eventually.WaitForAsync(async () =>
+            (await customer.GetFromJsonAsync<JsonElement>("/api/inbox", _ct)).GetProperty("items").EnumerateArray()
+                .Where(i => i.GetProperty("complaintNumber").GetString() == number && i.GetProperty("eventType").GetString() == "complaint.auto_decision_reversed")
+                .ToList() is { Count: > 0 } found ? found : null);
+        Assert.Contains("120.00", Assert.Single(told).GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal("Investigating", reversed.GetProperty("stage").GetString());
         Assert.Equal(JsonValueKind.Null, reversed.GetProperty("outcome").ValueKind);
         var remedy = Assert.Single((await supervisor.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}/remedies", _ct)).EnumerateArray());

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Redress.SharedKernel.Security;
+using static Redress.Api.Tests.Eventually;
 
 namespace Redress.Api.Tests;
 
@@ -51,21 +52,6 @@ public abstract class ComplaintNotificationsTests(RedressApp app)
         Assert.DoesNotContain(customerView.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("type").GetString() == "notification.delivery");
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("The delivery did not happen within 30 seconds.");
-    }
 }
 
 public sealed class ComplaintNotificationsOnSqlite(SqliteApp app) : ComplaintNotificationsTests(app);

@@ -19,7 +19,8 @@ public abstract class NotificationsApiTests(RedressApp app)
         using var admin = await app.ClientForAsync(RedressRoles.Administrator);
 
         var all = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/templates", _ct);
-        Assert.Equal(10 * 2 * 2 + 6 * 2, all.GetArrayLength());
+        // Customer events × two languages × three channels, plus staff alerts × two languages × two channels.
+        Assert.Equal((7 * 2 * 3) + (4 * 2 * 2), all.GetArrayLength());
 
         var response = await admin.PutAsJsonAsync(TemplatePath, new { subject = "Received: {ComplaintNumber}", body = "Dear {RecipientName}, we answer by {Deadline}." }, _ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -206,22 +206,8 @@ public abstract class SlaApiTests(RedressApp app)
     }
 
     /// <summary>Waits for background delivery, moving the app's clock on a little each time so its workers' polls come due.</summary>
-    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            app.Clock!.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(200, _ct);
-        }
-
-        throw new TimeoutException("The delivery did not happen within 30 seconds.");
-    }
+    private Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class => Eventually.WaitForAsync(probe, () => app.Clock!.Advance(TimeSpan.FromSeconds(1)));
 }
 
 public sealed class SlaApiOnSqlite(ClockedSqliteApp app) : SlaApiTests(app), IClassFixture<ClockedSqliteApp>;

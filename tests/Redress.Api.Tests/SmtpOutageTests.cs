@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Redress.Complaints.Data;
 using Redress.Notifications.Data;
 using Redress.SharedKernel.Security;
+using static Redress.Api.Tests.Eventually;
 
 namespace Redress.Api.Tests;
 
@@ -81,21 +82,6 @@ public abstract class SmtpOutageTests(RedressApp app, InProcessSmtpServer smtp)
                 $"""SELECT e."Payload" AS "Value" FROM timeline_events e WHERE e."Type" = 'notification.delivery' AND e."ComplaintId" = (SELECT a."ComplaintId" FROM timeline_events a WHERE a."Id" = {eventId})""")
             .ToListAsync(_ct);
         return [.. payloads.Select(p => JsonSerializer.Deserialize<Report>(p, s_json)!)];
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("The expected delivery state did not come within 30 seconds.");
     }
 
     private sealed record Report(string Channel, string Outcome) : IComparable<Report>

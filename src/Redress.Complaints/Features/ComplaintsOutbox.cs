@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
+using Redress.SharedKernel;
 using Redress.SharedKernel.Outbox;
 
 namespace Redress.Complaints.Features;
@@ -144,6 +145,7 @@ public sealed partial class ComplaintsOutbox(
             TimelineEventTypes.Resolved => (OutboxEventTypes.Resolved, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Appealed => (OutboxEventTypes.AppealReceived, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.AppealDecided => (OutboxEventTypes.AppealDecided, complaint.CustomerId, RecipientKind.Customer),
+            TimelineEventTypes.AutoResolutionReversed => (OutboxEventTypes.AutoDecisionReversed, complaint.CustomerId, RecipientKind.Customer),
             TimelineEventTypes.Assigned => (OutboxEventTypes.StaffAssigned, Staff(root, "assignee"), RecipientKind.Staff),
             TimelineEventTypes.Nudged => (OutboxEventTypes.StaffNudged, Staff(root, "assignee"), RecipientKind.Staff),
             TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue =>
@@ -175,6 +177,9 @@ public sealed partial class ComplaintsOutbox(
                 data["Decision"] = outcome ?? string.Empty;
                 data["FinalResponse"] = body ?? string.Empty;
                 break;
+            case TimelineEventTypes.AutoResolutionReversed:
+                data["Amount"] = ReversedAmount(root, complaint.Culture);
+                break;
             case TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached:
                 data["SlaPoint"] = entry.Type;
                 break;
@@ -190,6 +195,13 @@ public sealed partial class ComplaintsOutbox(
         (complaint.DeadlinePolicy is { } name && deadlines.Value.Policies.TryGetValue(name, out var policy)
             ? DeadlineCalculator.LocalDate(policy, final)
             : DateOnly.FromDateTime(final.UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The amount taken back, as the customer reads money in their language.</summary>
+    private static string ReversedAmount(JsonElement root, string culture) =>
+        root.TryGetProperty("amountMinorUnits", out var minor) && minor.TryGetInt64(out var units)
+            && root.TryGetProperty("currency", out var code) && Currency.TryFind(code.GetString(), out var currency)
+            ? new Money(units, currency.Value).ToString(CultureInfo.GetCultureInfo(culture))
+            : string.Empty;
 
     private static Guid? Staff(JsonElement root, string property) =>
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id) ? id : null;

@@ -54,6 +54,7 @@ internal static class EventCatalog
     public const string Outcome = "Outcome";
     public const string FinalResponse = "FinalResponse";
     public const string Decision = "Decision";
+    public const string Amount = "Amount";
 
     private static readonly Dictionary<string, EventTemplateSpec> s_specs = new[]
     {
@@ -63,6 +64,7 @@ internal static class EventCatalog
         Spec(OutboxEventTypes.Resolved, RecipientKind.Customer, Outcome, FinalResponse),
         Spec(OutboxEventTypes.AppealReceived, RecipientKind.Customer, Deadline),
         Spec(OutboxEventTypes.AppealDecided, RecipientKind.Customer, Decision, FinalResponse),
+        Spec(OutboxEventTypes.AutoDecisionReversed, RecipientKind.Customer, Amount, Deadline),
         Spec(OutboxEventTypes.StaffAssigned, RecipientKind.Staff, Deadline),
         Spec(OutboxEventTypes.StaffNudged, RecipientKind.Staff),
         Spec(OutboxEventTypes.StaffSlaWarning, RecipientKind.Staff, Deadline),

@@ -112,6 +112,19 @@ internal static class ShippedTemplates
             "投诉 {ComplaintNumber} 的复核结果",
             "复核结论：{Decision}。\n\n{FinalResponse}");
 
+        Add(OutboxEventTypes.AutoDecisionReversed, English,
+            "Your complaint {ComplaintNumber}: our automatic refund has been withdrawn",
+            "Dear {RecipientName},\n\nOn checking your complaint {ComplaintNumber} again, a supervisor found that our automatic decision was wrong, so the {Amount} it paid has been taken back from your wallet.\n\nYour complaint is open again and a member of our team is looking into it. You will have our final answer by {Deadline}. If you think this is wrong, please reply in the app.\n\nKind regards,\nCustomer Care",
+            "The automatic refund of {Amount} for complaint {ComplaintNumber} was taken back; the complaint is open again. See the app.",
+            "Automatic refund withdrawn for {ComplaintNumber}",
+            "A supervisor found our automatic decision was wrong: {Amount} has been taken back from your wallet. Your complaint is open again; our final answer will reach you by {Deadline}.");
+        Add(OutboxEventTypes.AutoDecisionReversed, Chinese,
+            "关于投诉 {ComplaintNumber}：自动退款已撤回",
+            "{RecipientName}，您好：\n\n我们在复核您的投诉 {ComplaintNumber} 时，主管发现此前的自动处理决定有误，已从您的钱包扣回当时支付的 {Amount}。\n\n您的投诉已重新打开，我们的工作人员正在处理，最晚将于 {Deadline} 前给您最终答复。如有异议，请在应用中回复。\n\n客户服务部",
+            "投诉 {ComplaintNumber} 的自动退款 {Amount} 已撤回并扣回，投诉已重新打开，详情请见应用。",
+            "投诉 {ComplaintNumber} 的自动退款已撤回",
+            "主管发现此前的自动处理决定有误，已从您的钱包扣回 {Amount}。您的投诉已重新打开，我们最晚于 {Deadline} 前给您最终答复。");
+
         Add(OutboxEventTypes.StaffAssigned, English,
             "Complaint {ComplaintNumber} has been assigned to you",
             "Hello {RecipientName},\n\nComplaint {ComplaintNumber} has been assigned to you. The next deadline is {Deadline}.\n\nOpen it in Redress to get started.",

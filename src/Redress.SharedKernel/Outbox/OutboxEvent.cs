@@ -40,6 +40,7 @@ public static class OutboxEventTypes
     public const string Resolved = "complaint.resolved";
     public const string AppealReceived = "complaint.appeal_received";
     public const string AppealDecided = "complaint.appeal_decided";
+    public const string AutoDecisionReversed = "complaint.auto_decision_reversed";
     public const string StaffAssigned = "staff.assigned";
     public const string StaffNudged = "staff.nudged";
     public const string StaffSlaWarning = "staff.sla_warning";
