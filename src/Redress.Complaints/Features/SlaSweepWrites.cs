@@ -41,7 +41,7 @@ internal static class SlaSweepWrites
                 SELECT * FROM unnest(@ids, @versions, @warnings, @prompted, @breached, @next, @at_risk, @updated)
                     AS u(id, version, warnings, prompted, breached, next, at_risk, updated)),
             locked AS MATERIALIZED (
-                SELECT c."Id" FROM complaints c WHERE c."Id" IN (SELECT id FROM u) ORDER BY c."Id" FOR UPDATE SKIP LOCKED)
+                SELECT c."Id" FROM complaints c WHERE c."Id" IN (SELECT id FROM u) ORDER BY c."Id" FOR UPDATE SKIP LOCKED),
             bumped AS (
                 UPDATE complaints AS c
                 SET "UpdatedAt" = COALESCE(u.updated, c."UpdatedAt"), "Version" = c."Version" + 1
