@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 
 /// <summary>
-/// Raw SQL that fills the complaints table in one statement per provider: every complaint open and on a policy
+/// Raw SQL that fills the complaints table and its SLA schedule table in one batch per provider: every complaint open and on a policy
 /// clock, the first <c>due</c> ids with their next SLA check in the past, the rest spread over the next 30 days.
 /// Only the due complaints get a timeline head and an owner, which is all a sweep reads.
 /// </summary>
@@ -30,12 +30,14 @@ internal static class BulkLoad
         var owner = postgres ? "'0195f0c0-0000-7000-8000-0000000000a1'::uuid" : "'0195F0C0-0000-7000-8000-0000000000A1'";
         return $"""
             INSERT INTO complaints ("Id", "Number", "CustomerId", "Category", "Channel", "Stage", "WaitingOn", "Priority", "Jurisdiction", "Culture",
-                "Description", "DesiredOutcome", "OccurredAt", "FiledAt", "UpdatedAt", "Version", "DeadlinePolicy", "FinalDueAt", "CalendarComplete",
-                "DeadlinesPauseForCustomer", "PausedBusinessDays", "PausedCalendarDays", "SlaWarningsSent", "AtRisk", "NextSlaCheckAt", "AssigneeId")
+                "Description", "DesiredOutcome", "OccurredAt", "FiledAt", "UpdatedAt", "Version", "DeadlinePolicy", "CalendarComplete",
+                "DeadlinesPauseForCustomer", "PausedBusinessDays", "PausedCalendarDays", "AssigneeId")
             SELECT i, {number}, {customer}, 'TransactionFailure', 'InApp', 'Investigating', 'Operator', 'Normal', 'GB', 'en',
-                'Money left my wallet but the transfer failed.', 'Refund it', {filed}, {filed}, {filed}, 1, 'GB-PaymentServices', {final}, {yes},
-                {(postgres ? "false" : "0")}, 0, 0, 0, {(postgres ? "false" : "0")}, CASE WHEN i <= {due} THEN {past} ELSE {future} END,
-                CASE WHEN i <= {due} THEN {owner} END
+                'Money left my wallet but the transfer failed.', 'Refund it', {filed}, {filed}, {filed}, 1, 'GB-PaymentServices', {yes},
+                {(postgres ? "false" : "0")}, 0, 0, CASE WHEN i <= {due} THEN {owner} END
+            FROM {series};
+            INSERT INTO complaint_sla_schedule ("Id", "FinalDueAt", "SlaWarningsSent", "AtRisk", "NextSlaCheckAt")
+            SELECT i, {final}, 0, {(postgres ? "false" : "0")}, CASE WHEN i <= {due} THEN {past} ELSE {future} END
             FROM {series}
             """;
     }
@@ -51,12 +53,12 @@ internal static class BulkLoad
     }
 
     public static string Reset(bool postgres, int due, DateTimeOffset now) => $"""
-        UPDATE complaints SET "SlaWarningsSent" = 0, "AtRisk" = {(postgres ? "false" : "0")}, "NextSlaCheckAt" = {Instant(postgres, now.AddMinutes(-1))}
+        UPDATE complaint_sla_schedule SET "SlaWarningsSent" = 0, "AtRisk" = {(postgres ? "false" : "0")}, "NextSlaCheckAt" = {Instant(postgres, now.AddMinutes(-1))}
         WHERE "Id" <= {due}
         """;
 
     public static string DueQuery(bool postgres, int due) =>
-        $"""SELECT "Id" AS "Value" FROM complaints WHERE "NextSlaCheckAt" <= @now ORDER BY "NextSlaCheckAt" LIMIT {due}""";
+        $"""SELECT "Id" AS "Value" FROM complaint_sla_schedule WHERE "NextSlaCheckAt" <= @now ORDER BY "NextSlaCheckAt" LIMIT {due}""";
 
     public static string Explain(bool postgres, int due) => (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + DueQuery(postgres, due);
 

@@ -29,9 +29,15 @@ internal static class SlaSweeps
             var stored = ComplaintNumber.TryParse(number, out var parsed) ? parsed.Value.Value : number;
             var changed = await db.Database.ExecuteSqlAsync(
                 $"""
-                UPDATE complaints SET "FiledAt" = {Instant(now.AddDays(-20))}, "HoldingReplyBy" = {Instant(now.AddHours(-1))},
-                    "FinalDueAt" = {Instant(now.AddHours(-1))}, "NextSlaCheckAt" = {Instant(now.AddMinutes(-1))}
+                UPDATE complaints SET "FiledAt" = {Instant(now.AddDays(-20))}, "HoldingReplyBy" = {Instant(now.AddHours(-1))}
                 WHERE "Number" = {stored}
+                """,
+                cancellationToken);
+            Assert.Equal(1, changed);
+            changed = await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE complaint_sla_schedule SET "FinalDueAt" = {Instant(now.AddHours(-1))}, "NextSlaCheckAt" = {Instant(now.AddMinutes(-1))}
+                WHERE "Id" = (SELECT "Id" FROM complaints WHERE "Number" = {stored})
                 """,
                 cancellationToken);
             Assert.Equal(1, changed);

@@ -8,8 +8,8 @@ using Redress.Complaints.Data;
 namespace Redress.Complaints.Features;
 
 /// <summary>
-/// Stores one SLA sweep's checks in one transaction without EF change tracking (ADR 18): each complaint's SLA columns
-/// updated only if its version is still the one the sweep read, and the timeline entries and outbox rows of
+/// Stores one SLA sweep's checks in one transaction without EF change tracking (ADR 18): each complaint's SLA schedule
+/// (its own table, complaint_sla_schedule) updated only if the complaint's version is still the one the sweep read, and the timeline entries and outbox rows of
 /// exactly those complaints inserted with them. Returns the ids of the complaints stored; the others changed meanwhile.
 /// The SQL is per provider because the fast set-based form differs: PostgreSQL takes the whole batch as arrays in two
 /// statements, SQLite (in-process, one writer) runs one prepared statement per row.
@@ -33,19 +33,27 @@ internal static class SlaSweepWrites
     {
         // Rows are locked in id order and those another sweep holds are skipped (it is storing them), so two
         // instances never wait on each other in opposite orders; the version check drops rows changed since the read.
+        // complaints gets only the Version/UpdatedAt bump, which touches no index and so stays a HOT update; the
+        // schedule, whose NextSlaCheckAt and AtRisk are indexed, is rewritten in its narrow table (ADR 18).
         await using var update = new NpgsqlCommand(
             """
             WITH u AS (
                 SELECT * FROM unnest(@ids, @versions, @warnings, @prompted, @breached, @next, @at_risk, @updated)
                     AS u(id, version, warnings, prompted, breached, next, at_risk, updated)),
             locked AS MATERIALIZED (
-                SELECT c."Id" FROM complaints c WHERE c."Id" IN (SELECT id FROM u) ORDER BY c."Id" FOR UPDATE SKIP LOCKED)
-            UPDATE complaints AS c
+                SELECT c."Id" FROM complaints c WHERE c."Id" IN (SELECT id FROM u) ORDER BY c."Id" FOR UPDATE SKIP LOCKED),
+            bumped AS (
+                UPDATE complaints AS c
+                SET "UpdatedAt" = COALESCE(u.updated, c."UpdatedAt"), "Version" = c."Version" + 1
+                FROM u
+                WHERE c."Id" = u.id AND c."Version" = u.version AND c."Id" IN (SELECT "Id" FROM locked)
+                RETURNING c."Id")
+            UPDATE complaint_sla_schedule AS s
             SET "SlaWarningsSent" = u.warnings, "HoldingReplyPromptedAt" = u.prompted, "BreachedAt" = u.breached,
-                "NextSlaCheckAt" = u.next, "AtRisk" = u.at_risk, "UpdatedAt" = COALESCE(u.updated, c."UpdatedAt"), "Version" = c."Version" + 1
-            FROM u
-            WHERE c."Id" = u.id AND c."Version" = u.version AND c."Id" IN (SELECT "Id" FROM locked)
-            RETURNING c."Id"
+                "NextSlaCheckAt" = u.next, "AtRisk" = u.at_risk
+            FROM u JOIN bumped b ON b."Id" = u.id
+            WHERE s."Id" = u.id
+            RETURNING s."Id"
             """,
             connection,
             transaction);
@@ -112,13 +120,22 @@ internal static class SlaSweepWrites
             transaction,
             """
             UPDATE complaints
-            SET "SlaWarningsSent" = $warnings, "HoldingReplyPromptedAt" = $prompted, "BreachedAt" = $breached, "NextSlaCheckAt" = $next,
-                "AtRisk" = $at_risk, "UpdatedAt" = COALESCE($updated, "UpdatedAt"), "Version" = "Version" + 1
+            SET "UpdatedAt" = COALESCE($updated, "UpdatedAt"), "Version" = "Version" + 1
             WHERE "Id" = $id AND "Version" = $version
             """);
-        var (id, version, warnings, prompted, breached, next, atRisk, updated) = (
-            Parameter(update, "$id"), Parameter(update, "$version"), Parameter(update, "$warnings"), Parameter(update, "$prompted"),
-            Parameter(update, "$breached"), Parameter(update, "$next"), Parameter(update, "$at_risk"), Parameter(update, "$updated"));
+        var (id, version, updated) = (Parameter(update, "$id"), Parameter(update, "$version"), Parameter(update, "$updated"));
+
+        await using var schedule = Command(
+            connection,
+            transaction,
+            """
+            UPDATE complaint_sla_schedule
+            SET "SlaWarningsSent" = $warnings, "HoldingReplyPromptedAt" = $prompted, "BreachedAt" = $breached, "NextSlaCheckAt" = $next, "AtRisk" = $at_risk
+            WHERE "Id" = $id
+            """);
+        var (scheduleId, warnings, prompted, breached, next, atRisk) = (
+            Parameter(schedule, "$id"), Parameter(schedule, "$warnings"), Parameter(schedule, "$prompted"),
+            Parameter(schedule, "$breached"), Parameter(schedule, "$next"), Parameter(schedule, "$at_risk"));
 
         await using var insert = Command(
             connection,
@@ -147,16 +164,19 @@ internal static class SlaSweepWrites
         {
             id.Value = check.ComplaintId;
             version.Value = check.Version;
-            warnings.Value = check.Step.WarningsSent;
-            prompted.Value = Ticks(check.Step.HoldingReplyPromptedAt);
-            breached.Value = Ticks(check.Step.BreachedAt);
-            next.Value = Ticks(check.Step.NextCheckAt);
-            atRisk.Value = AtRisk(check.Step);
             updated.Value = check.Entries.Count > 0 ? now.UtcTicks : DBNull.Value;
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 continue;
             }
+
+            scheduleId.Value = check.ComplaintId;
+            warnings.Value = check.Step.WarningsSent;
+            prompted.Value = Ticks(check.Step.HoldingReplyPromptedAt);
+            breached.Value = Ticks(check.Step.BreachedAt);
+            next.Value = Ticks(check.Step.NextCheckAt);
+            atRisk.Value = AtRisk(check.Step);
+            await schedule.ExecuteNonQueryAsync(cancellationToken);
 
             stored.Add(check.ComplaintId);
             for (var index = 0; index < check.Entries.Count; index++)

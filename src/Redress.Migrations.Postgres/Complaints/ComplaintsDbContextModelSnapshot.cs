@@ -239,6 +239,23 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.HasIndex("Stage", "Category", "Id");
 
                     b.ToTable("complaints", (string)null);
+
+                    b.SplitToTable("complaint_sla_schedule", null, t =>
+                        {
+                            t.Property("AtRisk");
+
+                            t.Property("BreachedAt");
+
+                            t.Property("FinalDueAt");
+
+                            t.Property("HoldingReplyPromptedAt");
+
+                            t.Property("NextSlaCheckAt");
+
+                            t.Property("SlaWarningsSent");
+                        });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 85);
                 });
 
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
@@ -548,6 +565,15 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.HasIndex("Consumer", "CompletedAt", "AvailableAt");
 
                     b.ToTable("outbox_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("Redress.Complaints.Complaint", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Redress.Complaints.ComplaintAttachment", b =>
