@@ -48,6 +48,13 @@ public abstract class ComplaintNotificationsTests(RedressApp app)
             return entries.Count >= 2 ? entries : null;
         });
         Assert.Equal(2, reports.Count);
+        Assert.Equal(
+            ["email Sent", "inapp Sent"],
+            reports.Select(r => r.GetProperty("delivery").GetProperty("channel").GetString() + " " + r.GetProperty("delivery").GetProperty("outcome").GetString()).Order(StringComparer.Ordinal));
+        // The case page says it in words: a bearer client sends no language, so the page is in English.
+        var page = await agent.GetStringAsync($"/complaints/{number}", _ct);
+        Assert.Contains("Email notification: sent", page, StringComparison.Ordinal);
+        Assert.Contains("In-app notification: sent", page, StringComparison.Ordinal);
         var customerView = await customer.GetFromJsonAsync<JsonElement>($"/api/complaints/{number}", _ct);
         Assert.DoesNotContain(customerView.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("type").GetString() == "notification.delivery");
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Security;
 
@@ -47,7 +48,14 @@ public sealed record DeadlinesView(
     DateTimeOffset? HoldingReplySentAt = null);
 
 /// <summary>One entry of a complaint's timeline as the complaint's readers see it; customers see only customer-visible entries.</summary>
-public sealed record TimelineEntryView(int Sequence, string Type, DateTimeOffset OccurredAt, string ActorRole, Visibility Visibility);
+public sealed record TimelineEntryView(int Sequence, string Type, DateTimeOffset OccurredAt, string ActorRole, Visibility Visibility)
+{
+    /// <summary>For a delivery report (staff only): which channel and how it went, so the case page can say it in words.</summary>
+    public DeliveryReportView? Delivery { get; init; }
+}
+
+/// <summary>One channel's delivery of one notification: <c>email</c>, <c>sms</c> or <c>inapp</c>; <c>Sent</c>, <c>Retrying</c> or <c>Failed</c>.</summary>
+public sealed record DeliveryReportView(string Channel, string Outcome);
 
 /// <summary>A file attached to a message; download it from <c>/api/complaints/{number}/attachments/{id}</c>.</summary>
 public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256);
@@ -153,7 +161,7 @@ internal static class ComplaintProjections
             complaint.FiledAt,
             complaint.UpdatedAt,
             [.. timeline.Where(e => staff || e.Visibility == Visibility.Customer).OrderBy(e => e.Sequence)
-                .Select(e => new TimelineEntryView(e.Sequence, e.Type, e.OccurredAt, e.ActorRole, e.Visibility))])
+                .Select(e => new TimelineEntryView(e.Sequence, e.Type, e.OccurredAt, e.ActorRole, e.Visibility) { Delivery = DeliveryOf(e) })])
         {
             AssigneeId = staff ? complaint.AssigneeId : null,
             Outcome = complaint.Outcome,
@@ -182,4 +190,20 @@ internal static class ComplaintProjections
         message.Body,
         message.SentAt,
         [.. message.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256))]);
+
+    /// <summary>The channel and outcome a delivery report recorded; null for every other entry, or a payload this version cannot read.</summary>
+    private static DeliveryReportView? DeliveryOf(TimelineEvent entry)
+    {
+        if (entry.Type != TimelineEventTypes.DeliveryReported)
+        {
+            return null;
+        }
+
+        using var payload = JsonDocument.Parse(entry.Payload);
+        var root = payload.RootElement;
+        return root.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.String
+            && root.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String
+            ? new DeliveryReportView(channel.GetString()!, outcome.GetString()!)
+            : null;
+    }
 }

@@ -39,6 +39,19 @@ internal static class Display
         return entry.ResourceNotFound ? text["Event_Other"] : entry;
     }
 
+    /// <summary>The entry's line; a delivery report says which channel and how it went ("Email notification: sent").</summary>
+    public static string TimelineEvent(this IStringLocalizer<UiText> text, TimelineEntryView entry)
+    {
+        if (entry.Delivery is not { } delivery)
+        {
+            return text.TimelineEvent(entry.Type);
+        }
+
+        var channel = text[$"DeliveryChannel_{delivery.Channel}"];
+        var outcome = text[$"DeliveryOutcome_{delivery.Outcome}"];
+        return text["DeliveryReport", channel.ResourceNotFound ? delivery.Channel : channel.Value, outcome.ResourceNotFound ? delivery.Outcome : outcome.Value];
+    }
+
     /// <summary>"CNY 1,234.50": the code always travels with the amount, in the currency's own number of decimals.</summary>
     public static string Money(MoneyView money) =>
         Currency.TryFind(money.Currency, out var currency)
