@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Redress.Complaints.Deadlines;
 using Redress.SharedKernel;
@@ -827,9 +828,11 @@ public sealed class CaseHandlingOptions
     public static CaseHandlingOptions Default { get; } = new();
 
     /// <summary>Days after the resolution in which the customer may appeal.</summary>
+    [Range(1, 3650)]
     public int AppealWindowDays { get; set; } = 30;
 
     /// <summary>Shortest time between two nudges of one complaint.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan NudgeInterval { get; set; } = TimeSpan.FromHours(24);
 }
 

@@ -7,6 +7,7 @@ using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
 using Redress.Complaints.Features;
 using Redress.SharedKernel.Demo;
+using Redress.SharedKernel.Hosting;
 using Redress.SharedKernel.Outbox;
 using Redress.SharedKernel.Persistence;
 
@@ -37,14 +38,14 @@ public static class ComplaintsModule
         services.AddScoped<AutoResolver>();
         services.AddScoped<AutoReviewHandler>();
         services.AddHostedService<AutoResolutionWorker>();
-        services.AddOptions<AutoResolutionOptions>().BindConfiguration(AutoResolutionOptions.SectionName);
-        services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.SectionName);
-        services.AddOptions<RemedyOptions>().BindConfiguration(RemedyOptions.SectionName);
+        services.AddValidatedOptions<AutoResolutionOptions>(AutoResolutionOptions.SectionName);
+        services.AddValidatedOptions<InvestigationOptions>(InvestigationOptions.SectionName);
+        services.AddValidatedOptions<RemedyOptions>(RemedyOptions.SectionName);
         services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
-        services.AddOptions<CaseHandlingOptions>().BindConfiguration(CaseHandlingOptions.SectionName);
+        services.AddValidatedOptions<CaseHandlingOptions>(CaseHandlingOptions.SectionName);
         services.AddOptions<ExternalRoutesOptions>().BindConfiguration(ExternalRoutesOptions.SectionName);
         services.AddOptions<DeadlineSettings>().BindConfiguration(DeadlineSettings.SectionName);
-        services.AddOptions<SlaMonitorOptions>().BindConfiguration(SlaMonitorOptions.SectionName);
+        services.AddValidatedOptions<SlaMonitorOptions>(SlaMonitorOptions.SectionName);
         services.AddScoped<DeadlineClock>();
         services.AddScoped<SlaSweep>();
         services.AddScoped<AtRiskHandler>();

@@ -9,6 +9,7 @@ using Redress.Notifications.Data;
 using Redress.Notifications.Delivery;
 using Redress.Notifications.Features;
 using Redress.Notifications.Templates;
+using Redress.SharedKernel.Hosting;
 using Redress.SharedKernel.Persistence;
 using Redress.SharedKernel.Security;
 
@@ -22,7 +23,7 @@ public static class NotificationsModule
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.SectionName));
+        services.AddValidatedOptions<NotificationSettings>(configuration, NotificationSettings.SectionName);
         services.AddDbContext<NotificationsDbContext>((provider, options) =>
             options.UseRedressDatabase(provider.GetRequiredService<IOptions<DatabaseSettings>>().Value, "notifications"));
         services.AddModuleDatabase<NotificationsDbContext>("notifications");

@@ -232,6 +232,8 @@ public abstract class AutoResolutionApiTests(RedressApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await customer.PostAsJsonAsync($"{path}/reverse", new { reasons = "x" }, _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{path}/confirm", null, _ct)).StatusCode);
         await (await supervisor.PostAsJsonAsync($"{path}/reverse", new { reasons = " " }, _ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "reasons");
+        var bell = await (await supervisor.PostAsJsonAsync($"{path}/reverse", new { reasons = "Delivered \u0007 after all" }, _ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "reasons");
+        Assert.Contains("control characters", bell.GetProperty("errors").GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(StartingBalance, await BalanceAsync(customer));
 
         var reversed = await CaseFiles.PostOkAsync(supervisor, $"{path}/reverse", new { reasons = "The transfer was in fact delivered; the bank confirmed it late." }, _ct);

@@ -77,6 +77,25 @@ public sealed class ProductionConfigurationTests
         Assert.Contains("Demo accounts", failure.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_wrong_setting_stops_the_start_with_a_message_naming_its_key()
+    {
+        await using var misconfigured = new MisconfiguredApp();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await misconfigured.InitializeAsync());
+        Assert.Contains("SlaMonitor:BatchSize", failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Notifications:Smtp:Port", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class MisconfiguredApp : SqliteApp
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SlaMonitor:BatchSize", "0");
+            builder.UseSetting("Notifications:Smtp:Port", "70000");
+        }
+    }
+
     private sealed class ProductionApp(bool demoEnabled) : SqliteApp
     {
         protected override string Environment => "Production";

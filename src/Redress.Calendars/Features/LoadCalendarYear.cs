@@ -74,7 +74,7 @@ public sealed partial class LoadCalendarYearHandler(CalendarsDbContext db, TimeP
         db.ChangeTracker.Clear();
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Calendar {Jurisdiction} {Year} loaded with {DayCount} listed days")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Calendar {Jurisdiction} {Year} loaded with {DayCount} listed days")]
     private static partial void LogLoaded(ILogger logger, string jurisdiction, int year, int dayCount);
 }
 

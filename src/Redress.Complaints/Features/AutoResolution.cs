@@ -1,17 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Resources;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.SharedKernel;
+using Redress.SharedKernel.Hosting;
 
 namespace Redress.Complaints.Features;
 
 /// <summary>The <c>Complaints:AutoResolution</c> configuration section. Empty (every rule off) unless an operator switches rules on.</summary>
-public sealed class AutoResolutionOptions
+public sealed class AutoResolutionOptions : IValidatableObject
 {
     public const string SectionName = "Complaints:AutoResolution";
 
@@ -19,10 +20,23 @@ public sealed class AutoResolutionOptions
     public Dictionary<string, AutoRuleSwitches> Jurisdictions { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How often the worker looks for complaints marked for an automatic check.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Most complaints one pass checks.</summary>
+    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 50;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (jurisdiction, rules) in Jurisdictions)
+        {
+            if (rules.MaxAmountMinorUnits < 0)
+            {
+                yield return new ValidationResult("The payout cap cannot be negative.", [$"Jurisdictions:{jurisdiction}:MaxAmountMinorUnits"]);
+            }
+        }
+    }
 
     /// <summary>The switches for a jurisdiction with at least one rule on; null when none is.</summary>
     internal AutoRuleSwitches? For(string jurisdiction) =>
@@ -408,32 +422,18 @@ public sealed partial class AutoResolver(
 }
 
 /// <summary>Runs <see cref="AutoResolver"/> on every instance; concurrent instances lose on the complaint's version and skip.</summary>
-internal sealed partial class AutoResolutionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<AutoResolutionOptions> options, ILogger<AutoResolutionWorker> logger)
-    : BackgroundService
+internal sealed class AutoResolutionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<AutoResolutionOptions> options, ILogger<AutoResolutionWorker> logger)
+    : PollingWorker(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AutoResolver>().RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker outlives one bad pass; the complaints stay marked and the next pass retries them.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-            }
-        }
-    }
+    protected override string Name => "Automatic resolution";
 
-    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Automatic resolution pass failed; retrying next interval")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override bool WaitBeforeFirstPass => true;
+
+    protected override async Task<bool> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<AutoResolver>().RunDueAsync(cancellationToken);
+        return false;
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Redress.Complaints.Data;
+using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Http;
 using Redress.SharedKernel.Ledger;
@@ -85,11 +86,11 @@ public sealed partial class AutoReviewHandler(CaseWork work, ILedger ledger, ILo
 
     public async Task<Result<ComplaintDetails>> ReverseAsync(Actor actor, string number, ReverseAutoDecisionRequest request, CancellationToken cancellationToken)
     {
-        var reasons = request.Reasons?.Trim();
-        if (string.IsNullOrEmpty(reasons) || reasons.Length > ComplaintMessageConfiguration.BodyMaxLength || reasons.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        var errors = new ValidationErrors();
+        var reasons = errors.CheckText(work.Text, "reasons", request.Reasons, ComplaintMessageConfiguration.BodyMaxLength);
+        if (reasons is null)
         {
-            var message = string.IsNullOrEmpty(reasons) ? work.Text["TextRequired"] : work.Text["TextTooLong", ComplaintMessageConfiguration.BodyMaxLength];
-            return Error.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["reasons"] = [message] });
+            return errors.ToError();
         }
 
         var found = await work.FindAsync(actor, number, track: false, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Redress.Complaints.Data;
+using Redress.Complaints.Resources;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Http;
 using Redress.SharedKernel.Security;
@@ -201,29 +202,8 @@ public sealed class CaseLifecycleHandler(CaseWork work, FinalResponseHandler let
         return null;
     }
 
-    internal string? CheckText(ValidationErrors errors, string field, string? value)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            errors.Add(field, work.Text["TextRequired"]);
-            return null;
-        }
-
-        if (trimmed.Length > ComplaintMessageConfiguration.BodyMaxLength)
-        {
-            errors.Add(field, work.Text["TextTooLong", ComplaintMessageConfiguration.BodyMaxLength]);
-            return null;
-        }
-
-        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(field, work.Text["TextInvalidCharacters"]);
-            return null;
-        }
-
-        return trimmed;
-    }
+    internal string? CheckText(ValidationErrors errors, string field, string? value) =>
+        errors.CheckText(work.Text, field, value, ComplaintMessageConfiguration.BodyMaxLength);
 
     private Task<Result<ComplaintDetails>> WithText(string? value, string field, Func<string, Task<Result<ComplaintDetails>>> then)
     {

@@ -214,6 +214,6 @@ public sealed partial class ComplaintsOutbox(
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: delivery of event {EventId} by {Channel} recorded as {Outcome}")]
+    [LoggerMessage(EventId = 1150, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: delivery of event {EventId} by {Channel} recorded as {Outcome}")]
     private static partial void LogReported(ILogger logger, string complaintNumber, long eventId, string channel, DeliveryOutcome outcome);
 }

@@ -101,13 +101,13 @@ public sealed partial class FileComplaintHandler(
             errors.Add("category", text["CategoryUnknown", string.Join(", ", Enum.GetNames<ComplaintCategory>())]);
         }
 
-        var description = CheckText(errors, "description", request.Description, ComplaintConfiguration.DescriptionMaxLength, "DescriptionRequired");
+        var description = errors.CheckText(text, "description", request.Description, ComplaintConfiguration.DescriptionMaxLength, "DescriptionRequired");
         if (description is not null && description.Length < DescriptionMinLength)
         {
             errors.Add("description", text["DescriptionTooShort", DescriptionMinLength]);
         }
 
-        var desiredOutcome = CheckText(errors, "desiredOutcome", request.DesiredOutcome, ComplaintConfiguration.DesiredOutcomeMaxLength, "DesiredOutcomeRequired");
+        var desiredOutcome = errors.CheckText(text, "desiredOutcome", request.DesiredOutcome, ComplaintConfiguration.DesiredOutcomeMaxLength, "DesiredOutcomeRequired");
 
         if (request.OccurredAt is not { } occurredAt)
         {
@@ -191,30 +191,6 @@ public sealed partial class FileComplaintHandler(
         }
 
         return money;
-    }
-
-    private string? CheckText(ValidationErrors errors, string field, string? value, int maxLength, string requiredKey)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            errors.Add(field, text[requiredKey]);
-            return null;
-        }
-
-        if (trimmed.Length > maxLength)
-        {
-            errors.Add(field, text["TextTooLong", maxLength]);
-            return null;
-        }
-
-        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(field, text["TextInvalidCharacters"]);
-            return null;
-        }
-
-        return trimmed;
     }
 
     internal static bool TryParseCategory(string? value, out ComplaintCategory category) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,9 +17,11 @@ public sealed class InvestigationOptions
     public const string SectionName = "Complaints:Investigation";
 
     /// <summary>How far either side of the claimed time (or the named transaction) to look for related transactions.</summary>
+    [Range(1, 24 * 31)]
     public int WindowHours { get; set; } = 24;
 
     /// <summary>Two debits of the same amount to the same counterparty this close together look like a double charge.</summary>
+    [Range(1, 24 * 60)]
     public int DuplicateMinutes { get; set; } = 10;
 }
 

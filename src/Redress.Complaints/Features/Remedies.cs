@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,12 +19,15 @@ public sealed class RemedyOptions
     public const string SectionName = "Complaints:Remedies";
 
     /// <summary>Remedies worth more than this (in minor units of their currency) need a second person's approval.</summary>
+    [Range(0, long.MaxValue)]
     public long ApprovalThresholdMinorUnits { get; set; } = 10_000;
 
     /// <summary>A remedy still executing this long after its request is taken to be interrupted and is resumed by the worker.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ResumeAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often the worker looks for interrupted remedies.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan WorkerInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.SharedKernel;
+using Redress.SharedKernel.Hosting;
 using Redress.SharedKernel.Ledger;
 using Redress.SharedKernel.Security;
 
@@ -157,13 +157,13 @@ public sealed partial class RemedyExecutor(CaseWork work, ILedger ledger, ILogge
         };
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} ({Kind}) requested")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} ({Kind}) requested")]
     private static partial void LogRequested(ILogger logger, string complaintNumber, Guid remedyId, RemedyKind kind);
 
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: ledger failed while paying remedy {RemedyId} (resumed: {Resumed}); it stays executing for the worker")]
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Complaint {ComplaintNumber}: ledger failed while paying remedy {RemedyId} (resumed: {Resumed}); it stays executing for the worker")]
     private static partial void LogLedgerUnavailable(ILogger logger, Exception exception, string complaintNumber, Guid remedyId, bool resumed);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} now {Status} (resumed: {Resumed})")]
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: remedy {RemedyId} now {Status} (resumed: {Resumed})")]
     private static partial void LogCompleted(ILogger logger, string complaintNumber, Guid remedyId, RemedyStatus status, bool resumed);
 }
 
@@ -175,39 +175,28 @@ internal static class PlatformActor
 }
 
 /// <summary>Finishes remedies left executing by a crash or a lost connection, after a grace period that lets inline execution finish first.</summary>
-internal sealed partial class RemedyWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<RemedyOptions> options, ILogger<RemedyWorker> logger) : BackgroundService
+internal sealed partial class RemedyWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RemedyOptions> options, ILogger<RemedyWorker> log)
+    : PollingWorker(scopes, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Remedy worker";
+
+    protected override TimeSpan PollInterval => options.Value.WorkerInterval;
+
+    // A remedy a live request is executing is not interrupted; the worker looks only after an interval.
+    protected override bool WaitBeforeFirstPass => true;
+
+    protected override async Task<bool> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var resumed = await services.GetRequiredService<RemedyExecutor>()
+            .ResumeAsync(Time.GetUtcNow() - options.Value.ResumeAfter, cancellationToken);
+        if (resumed > 0)
         {
-            try
-            {
-                await Task.Delay(options.Value.WorkerInterval, time, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                var resumed = await scope.ServiceProvider.GetRequiredService<RemedyExecutor>()
-                    .ResumeAsync(time.GetUtcNow() - options.Value.ResumeAfter, stoppingToken);
-                if (resumed > 0)
-                {
-                    LogResumed(logger, resumed);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker outlives one bad pass; the next pass retries the same remedies.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-            }
+            LogResumed(Logger, resumed);
         }
+
+        return false;
     }
 
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Resumed {Count} interrupted remedies")]
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Information, Message = "Resumed {Count} interrupted remedies")]
     private static partial void LogResumed(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Remedy worker pass failed; retrying next interval")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

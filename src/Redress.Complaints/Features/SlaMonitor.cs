@@ -1,11 +1,11 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.Complaints.Data;
 using Redress.Complaints.Deadlines;
+using Redress.SharedKernel.Hosting;
 using Redress.SharedKernel.Persistence;
 
 namespace Redress.Complaints.Features;
@@ -161,57 +161,30 @@ internal sealed record SlaCheck(long ComplaintId, string Number, int Version, Sl
 /// Runs SLA sweeps for as long as the host runs; every instance may run one (see <see cref="SlaSweep"/>). Once an
 /// hour it also drops settled outbox rows past their retention, which every instance may do as well.
 /// </summary>
-internal sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaMonitorOptions> options, TimeProvider time, ILogger<SlaMonitor> logger) : BackgroundService
+internal sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaMonitorOptions> options, TimeProvider clock, ILogger<SlaMonitor> log)
+    : PollingWorker(scopes, clock, log)
 {
     private static readonly TimeSpan s_pruneInterval = TimeSpan.FromHours(1);
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var due = 0;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                due = await scope.ServiceProvider.GetRequiredService<SlaSweep>().RunOnceAsync(stoppingToken);
-                if (time.GetUtcNow() >= _nextPrune)
-                {
-                    var pruned = await scope.ServiceProvider.GetRequiredService<ComplaintsOutbox>().PruneAsync(settings.DeliveryRetention, stoppingToken);
-                    _nextPrune = time.GetUtcNow() + s_pruneInterval;
-                    LogPruned(logger, pruned);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed sweep (database unreachable, say) must not stop the monitor; due rows stay due.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogSweepFailed(logger, exception.GetType().Name, exception);
-            }
+    protected override string Name => "SLA monitor";
 
-            // A full batch suggests more is due: go again at once.
-            if (due < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override async Task<bool> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var due = await services.GetRequiredService<SlaSweep>().RunOnceAsync(cancellationToken);
+        if (Time.GetUtcNow() >= _nextPrune)
+        {
+            var pruned = await services.GetRequiredService<ComplaintsOutbox>().PruneAsync(options.Value.DeliveryRetention, cancellationToken);
+            _nextPrune = Time.GetUtcNow() + s_pruneInterval;
+            LogPruned(Logger, pruned);
         }
+
+        // A full batch suggests more is due: go again at once.
+        return due >= options.Value.BatchSize;
     }
 
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Pruned {Count} settled outbox delivery rows")]
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "Pruned {Count} settled outbox delivery rows")]
     private static partial void LogPruned(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "An SLA sweep failed ({ErrorType}); trying again after the poll interval")]
-    private static partial void LogSweepFailed(ILogger logger, string errorType, Exception exception);
 }

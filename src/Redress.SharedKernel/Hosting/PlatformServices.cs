@@ -10,8 +10,8 @@ public static class PlatformServices
     /// <summary>What every host needs before modules: settings, the clock and localization.</summary>
     public static IServiceCollection AddRedressPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseSettings>().Bind(configuration.GetSection(DatabaseSettings.SectionName));
-        services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.SectionName));
+        services.AddValidatedOptions<DatabaseSettings>(configuration, DatabaseSettings.SectionName);
+        services.AddValidatedOptions<DemoSettings>(configuration, DemoSettings.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddLocalization();
         return services;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Redress.SharedKernel.Persistence;
 
 public enum DatabaseProvider
@@ -17,6 +18,7 @@ public sealed class DatabaseSettings
     public string? ConnectionString { get; set; }
 
     /// <summary>Folder for the SQLite file and, later, attachments. Relative paths resolve against the working directory.</summary>
+    [Required]
     public string DataDirectory { get; set; } = "data";
 
     public string ResolveConnectionString()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Redress.SharedKernel;
+using Redress.SharedKernel.Validation;
 using Redress.Wallet.Data;
 using Redress.Wallet.Resources;
 
@@ -27,20 +28,18 @@ internal static class LedgerInput
 
     public static string? CheckReason(this ValidationErrors errors, IStringLocalizer<WalletMessages> text, string? reason)
     {
-        var trimmed = reason?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        switch (FreeText.Check(reason, ReasonMaxLength, multiline: false, out var trimmed))
         {
-            errors.Add("reason", text["ReasonRequired"]);
-            return null;
+            case TextProblem.None:
+                return trimmed;
+            case TextProblem.Missing:
+                errors.Add("reason", text["ReasonRequired"]);
+                return null;
+            default:
+                // One message covers both: the reason is one line within the limit.
+                errors.Add("reason", text["ReasonInvalid", ReasonMaxLength]);
+                return null;
         }
-
-        if (trimmed.Length > ReasonMaxLength || trimmed.Any(char.IsControl))
-        {
-            errors.Add("reason", text["ReasonInvalid", ReasonMaxLength]);
-            return null;
-        }
-
-        return trimmed;
     }
 
     public static void CheckAmount(this ValidationErrors errors, IStringLocalizer<WalletMessages> text, Money amount)
