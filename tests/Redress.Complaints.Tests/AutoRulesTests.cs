@@ -1,5 +1,6 @@
 using Redress.Complaints.Features;
 using Redress.SharedKernel;
+using Redress.SharedKernel.Ledger;
 
 namespace Redress.Complaints.Tests;
 
@@ -86,9 +87,31 @@ public sealed class AutoRulesTests
         Assert.Equal(AutoRules.FailedButDebited, capped.Rule);
     }
 
+    [Fact]
+    public void A_report_that_could_not_read_the_whole_history_pays_nothing()
+    {
+        var transfer = Finding("TXA", "Transfer", "Failed", 12_000, s_now.AddHours(-3));
+
+        var verdict = AutoRules.Decide(Report(transfer) with { HistoryComplete = false }, s_allOn, s_now);
+
+        Assert.Null(verdict.Plan);
+        Assert.Equal("history_incomplete", verdict.Reason);
+    }
+
     private static TransactionFinding Finding(
         string reference, string type, string status, long amount, DateTimeOffset at, bool posted = true, DateTimeOffset? promisedBy = null, string? original = null) =>
-        new(reference, type, status, type == "Refund" ? "Credit" : "Debit", new Money(amount, Currency.Cny), "商户", at, posted, null, original, promisedBy);
+        new(
+            reference,
+            Enum.Parse<LedgerTransactionType>(type),
+            Enum.Parse<LedgerTransactionStatus>(status),
+            type == "Refund" ? LedgerDirection.Credit : LedgerDirection.Debit,
+            new Money(amount, Currency.Cny),
+            "商户",
+            at,
+            posted,
+            null,
+            original,
+            promisedBy);
 
     private static InvestigationReport Report(
         TransactionFinding match, long refunded = 0, IReadOnlyList<TransactionFinding>? duplicates = null, IReadOnlyList<TransactionFinding>? refunds = null) =>

@@ -33,8 +33,13 @@ internal sealed class FakeLedger : ILedger
 
     public Task<Result<LedgerTransaction>> ReverseAsync(ReversalRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    /// <summary>When set, history reads fail as an unreachable ledger's would.</summary>
+    public bool HistoryUnavailable { get; set; }
+
     public Task<Result<Page<LedgerTransaction>>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult<Result<Page<LedgerTransaction>>>(new Page<LedgerTransaction>(
+        HistoryUnavailable
+            ? Task.FromResult<Result<Page<LedgerTransaction>>>(Error.Conflict("ledger_unavailable", "The ledger did not answer."))
+            : Task.FromResult<Result<Page<LedgerTransaction>>>(new Page<LedgerTransaction>(
             [.. _transactions.Where(t => t.AccountId == query.AccountId && (query.From is null || t.CreatedAt >= query.From) && (query.To is null || t.CreatedAt < query.To)).Reverse()],
             null));
 

@@ -37,6 +37,29 @@ public sealed class InvestigationAndFreezeTests(SqliteComplaintsDatabase databas
     }
 
     [Fact]
+    public async Task A_history_the_ledger_would_not_give_makes_the_report_say_it_is_incomplete()
+    {
+        var customer = Actors.Customer();
+        var agent = Actors.Staff(RedressRoles.Agent);
+        var ledger = new FakeLedger();
+        var wallet = ledger.OpenWallet(customer.UserId, 100_000);
+        var now = database.Time.GetUtcNow();
+        var transfer = ledger.Add(wallet.AccountId, LedgerTransactionType.Transfer, LedgerTransactionStatus.Failed, 12_050, "张三", now.AddHours(-3));
+        await using var db = database.NewContext();
+        var filed = await database.NewFileHandler(db, ledger).HandleAsync(customer, Request("TransactionFailure", transfer.Reference, now.AddHours(-2)), ComplaintChannel.InApp, _ct);
+        var whole = await database.NewInvestigation(db, ledger).ReportAsync(agent, filed.Value.Number, _ct);
+        ledger.HistoryUnavailable = true;
+
+        var partial = await database.NewInvestigation(db, ledger).ReportAsync(agent, filed.Value.Number, _ct);
+
+        Assert.True(whole.Value.HistoryComplete);
+        Assert.DoesNotContain("history_incomplete", whole.Value.Findings);
+        Assert.False(partial.Value.HistoryComplete);
+        Assert.Contains("history_incomplete", partial.Value.Findings);
+        Assert.Equal(transfer.Reference, partial.Value.Match?.Reference);
+    }
+
+    [Fact]
     public async Task Filing_an_account_security_complaint_with_freeze_freezes_every_wallet_once_and_says_so_on_the_timeline()
     {
         var customer = Actors.Customer();

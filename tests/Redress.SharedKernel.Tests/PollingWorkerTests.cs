@@ -57,12 +57,14 @@ public sealed class PollingWorkerTests
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            // Recorded only once the timer exists, so a test that sees the pause can advance past it.
+            var timer = base.CreateTimer(callback, state, dueTime, period);
             lock (_pauses)
             {
                 _pauses.Add(dueTime);
             }
 
-            return base.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
 
         public async Task WaitForPausesAsync(int count)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Hosting;
+using Redress.SharedKernel.Ledger;
 
 namespace Redress.Complaints.Features;
 
@@ -96,10 +97,17 @@ internal static class AutoRules
     public const string DuplicateCharge = "DuplicateCharge";
     public const string OverdueMerchantRefund = "OverdueMerchantRefund";
 
-    private static readonly string[] s_refundable = ["Payment", "BillPayment", "Transfer", "Withdrawal"];
+    private static readonly LedgerTransactionType[] s_refundable =
+        [LedgerTransactionType.Payment, LedgerTransactionType.BillPayment, LedgerTransactionType.Transfer, LedgerTransactionType.Withdrawal];
 
     public static AutoVerdict Decide(InvestigationReport report, AutoRuleSwitches rules, DateTimeOffset now)
     {
+        // Refunds or twins on pages the investigation could not read would make any amount a guess.
+        if (!report.HistoryComplete)
+        {
+            return new AutoVerdict(null, null, "history_incomplete");
+        }
+
         var candidates = new List<AutoPlan?>();
         if (rules.FailedButDebited)
         {
@@ -128,7 +136,7 @@ internal static class AutoRules
 
     private static AutoPlan? FailedDebit(InvestigationReport report)
     {
-        if (report.Match is not { Status: "Failed", Posted: true, Direction: "Debit" } match || !s_refundable.Contains(match.Type))
+        if (report.Match is not { Status: LedgerTransactionStatus.Failed, Posted: true, Direction: LedgerDirection.Debit } match || !s_refundable.Contains(match.Type))
         {
             return null;
         }
@@ -143,7 +151,7 @@ internal static class AutoRules
     private static AutoPlan? OverdueRefund(InvestigationReport report, DateTimeOffset now)
     {
         static bool Overdue(TransactionFinding t, DateTimeOffset now) =>
-            t is { Type: "Refund", Status: "Pending", Posted: false, PromisedBy: { } promised } && promised < now;
+            t is { Type: LedgerTransactionType.Refund, Status: LedgerTransactionStatus.Pending, Posted: false, PromisedBy: { } promised } && promised < now;
 
         var match = report.Match;
         var refund = match is not null && Overdue(match, now)
@@ -159,14 +167,15 @@ internal static class AutoRules
     /// <summary>Exactly one twin, both completed debits; the later one is refunded, never both, and not if either was refunded already.</summary>
     private static AutoPlan? Duplicate(InvestigationReport report)
     {
-        if (report.Match is not { Status: "Completed", Posted: true, Direction: "Debit" } match || report.LikelyDuplicates is not [{ Status: "Completed", Posted: true } twin])
+        if (report.Match is not { Status: LedgerTransactionStatus.Completed, Posted: true, Direction: LedgerDirection.Debit } match
+            || report.LikelyDuplicates is not [{ Status: LedgerTransactionStatus.Completed, Posted: true } twin])
         {
             return null;
         }
 
         var pair = new[] { match, twin };
         var refundedAlready = report.Refunds.Count > 0
-            || report.Nearby.Any(t => t.Type == "Refund" && t.Status != "Failed" && pair.Any(p => p.Reference == t.OriginalReference));
+            || report.Nearby.Any(t => t.Type == LedgerTransactionType.Refund && t.Status != LedgerTransactionStatus.Failed && pair.Any(p => p.Reference == t.OriginalReference));
         if (refundedAlready)
         {
             return null;

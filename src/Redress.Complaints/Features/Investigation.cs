@@ -28,9 +28,9 @@ public sealed class InvestigationOptions
 /// <summary>One transaction as the investigation reports it.</summary>
 public sealed record TransactionFinding(
     string Reference,
-    string Type,
-    string Status,
-    string Direction,
+    LedgerTransactionType Type,
+    LedgerTransactionStatus Status,
+    LedgerDirection Direction,
     Money Amount,
     string? Counterparty,
     DateTimeOffset CreatedAt,
@@ -40,12 +40,14 @@ public sealed record TransactionFinding(
     DateTimeOffset? PromisedBy)
 {
     internal static TransactionFinding Of(LedgerTransaction t) => new(
-        t.Reference, t.Type.ToString(), t.Status.ToString(), t.Direction.ToString(), t.Amount, t.Counterparty, t.CreatedAt, t.Posted, t.FailureReason, t.OriginalReference, t.PromisedBy);
+        t.Reference, t.Type, t.Status, t.Direction, t.Amount, t.Counterparty, t.CreatedAt, t.Posted, t.FailureReason, t.OriginalReference, t.PromisedBy);
 }
 
 /// <summary>
 /// Whether the complaint's claim holds against the ledger. <see cref="Findings"/> are stable codes (localized in
-/// the UI); the transaction lists only ever hold the complainant's own transactions.
+/// the UI); the transaction lists only ever hold the complainant's own transactions. A report whose ledger reads
+/// failed or were cut short says so (<see cref="HistoryComplete"/> false, finding <c>history_incomplete</c>): its
+/// refunds and duplicates may be missing, so people may read it but no automatic rule pays on it.
 /// </summary>
 public sealed record InvestigationReport(
     string? ClaimedReference,
@@ -59,7 +61,10 @@ public sealed record InvestigationReport(
     IReadOnlyList<TransactionFinding> Refunds,
     IReadOnlyList<TransactionFinding> Fees,
     IReadOnlyList<TransactionFinding> LikelyDuplicates,
-    IReadOnlyList<TransactionFinding> Nearby);
+    IReadOnlyList<TransactionFinding> Nearby)
+{
+    public bool HistoryComplete { get; init; } = true;
+}
 
 /// <summary>Looks the complaint's transaction up through <see cref="ILedger"/> and reports what the ledger says.</summary>
 public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions<InvestigationOptions> options)
@@ -127,9 +132,12 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
 
         var anchor = named?.CreatedAt ?? complaint.OccurredAt;
         var nearby = new List<LedgerTransaction>();
+        var complete = true;
         foreach (var account in accounts)
         {
-            nearby.AddRange(await HistoryAsync(new HistoryQuery(account, anchor - window, anchor + window), cancellationToken));
+            var read = await HistoryAsync(new HistoryQuery(account, anchor - window, anchor + window), cancellationToken);
+            nearby.AddRange(read.Items);
+            complete &= read.Complete;
         }
 
         var claimed = complaint.Amount;
@@ -161,7 +169,8 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
         {
             findings.AddRange(StatusFindings(match));
             var later = await HistoryAsync(new HistoryQuery(match.AccountId, match.CreatedAt), cancellationToken);
-            refunds = [.. later.Where(t => t.Type == LedgerTransactionType.Refund && t.OriginalReference == match.Reference && t.Status != LedgerTransactionStatus.Failed)];
+            complete &= later.Complete;
+            refunds = [.. later.Items.Where(t => t.Type == LedgerTransactionType.Refund && t.OriginalReference == match.Reference && t.Status != LedgerTransactionStatus.Failed)];
             refunded = new Money(refunds.Sum(r => r.Amount.MinorUnits), match.Amount.Currency);
             if (refunds.Count > 0)
             {
@@ -181,6 +190,11 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
             findings.Add("likely_duplicates");
         }
 
+        if (!complete)
+        {
+            findings.Add("history_incomplete");
+        }
+
         return new InvestigationReport(
             complaint.TransactionReference,
             claimed,
@@ -193,7 +207,10 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
             [.. refunds.Select(TransactionFinding.Of)],
             [.. fees.Select(TransactionFinding.Of)],
             [.. duplicates.Select(TransactionFinding.Of)],
-            [.. nearby.OrderByDescending(t => t.CreatedAt).Select(TransactionFinding.Of)]);
+            [.. nearby.OrderByDescending(t => t.CreatedAt).Select(TransactionFinding.Of)])
+        {
+            HistoryComplete = complete,
+        };
     }
 
     private static IEnumerable<string> StatusFindings(LedgerTransaction t)
@@ -235,7 +252,8 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
             : [.. debits.Where(t => debits.Any(other => Twin(t, other)))];
     }
 
-    private async Task<List<LedgerTransaction>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
+    /// <summary>Up to <see cref="MaxPages"/> pages of history; <c>Complete</c> is false when a read failed or pages were left unread.</summary>
+    private async Task<(List<LedgerTransaction> Items, bool Complete)> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
         var all = new List<LedgerTransaction>();
         var cursor = (string?)null;
@@ -244,18 +262,18 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
             var result = await ledger.HistoryAsync(query with { Cursor = cursor, Limit = PageSize }, cancellationToken);
             if (!result.IsSuccess)
             {
-                break;
+                return (all, false);
             }
 
             all.AddRange(result.Value.Items);
             cursor = result.Value.NextCursor;
             if (cursor is null)
             {
-                break;
+                return (all, true);
             }
         }
 
-        return all;
+        return (all, false);
     }
 }
 
