@@ -189,7 +189,7 @@ internal static class AutoRules
     }
 
     private static AutoExplanation Explain(string rule, TransactionFinding t, long refunded, long remedy, string? related, DateTimeOffset? promisedBy) => new(
-        rule, t.Reference, t.Type, t.Status, t.Amount.MinorUnits, t.Amount.Currency.Code, t.CreatedAt, t.Counterparty, refunded, remedy, related, promisedBy);
+        rule, t.Reference, t.Type.ToString(), t.Status.ToString(), t.Amount.MinorUnits, t.Amount.Currency.Code, t.CreatedAt, t.Counterparty, refunded, remedy, related, promisedBy);
 }
 
 /// <summary>The customer's explanation of an automatic decision, from AutoResolutionTexts.resx in the complaint's language.</summary>
