@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Redress.Access.Data;
 using Redress.Access.Features;
@@ -47,9 +48,14 @@ public static class AccessModule
     }
 
     /// <summary>Cookie sign-in for pages, bearer tokens for the API, and the role policies.</summary>
-    public static IServiceCollection AddAccessAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddAccessAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, TimeProvider time)
     {
-        services.AddDataProtection().SetApplicationName("Redress").PersistKeysToDbContext<AccessDbContext>();
+        var certificate = KeyRingCertificate.Load(
+            configuration.GetSection(KeyRingCertificateSettings.SectionName).Get<KeyRingCertificateSettings>() ?? new KeyRingCertificateSettings(),
+            configuration.GetSection(DatabaseSettings.SectionName).Get<DatabaseSettings>()?.DataDirectory ?? new DatabaseSettings().DataDirectory,
+            environment,
+            time);
+        services.AddDataProtection().SetApplicationName("Redress").PersistKeysToDbContext<AccessDbContext>().ProtectKeysWithCertificate(certificate);
 
         // Signing in needs HTTP authentication and data protection, which only the web host has.
         new IdentityBuilder(typeof(RedressUser), typeof(IdentityRole<Guid>), services)

@@ -20,6 +20,7 @@ public static class WalletModule
         services.AddScoped<TransactionQueries>();
         services.AddScoped<WalletOperations>();
         services.AddScoped<ILedger, Ledger>();
+        services.AddScoped<StaffLedgerOperations>();
         services.AddScoped<GetWalletHandler>();
         services.AddScoped<ListTransactionsHandler>();
         services.AddScoped<GetTransactionHandler>();

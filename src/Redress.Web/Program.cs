@@ -18,7 +18,7 @@ builder.Services.AddRedressPlatform(builder.Configuration);
 // First hosted service: migrations must run before data protection's start-up reads the key ring from the database.
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddAccessData(builder.Configuration);
-builder.Services.AddAccessAuthentication();
+builder.Services.AddAccessAuthentication(builder.Configuration, builder.Environment, TimeProvider.System);
 builder.Services.AddComplaints();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications(builder.Configuration);

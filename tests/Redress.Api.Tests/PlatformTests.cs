@@ -52,7 +52,7 @@ public sealed class PlatformTests(SqliteApp app)
     }
 }
 
-/// <summary>Production must never carry the demo accounts, whose password is published.</summary>
+/// <summary>Production must never carry the demo accounts, whose password is published, nor an unencrypted key ring.</summary>
 public sealed class ProductionConfigurationTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -60,7 +60,7 @@ public sealed class ProductionConfigurationTests
     [Fact]
     public async Task Demo_accounts_do_not_exist_under_production()
     {
-        await using var production = new ProductionApp(demoEnabled: false);
+        await using var production = new ProductionApp(demoEnabled: false, withCertificate: true);
         await production.InitializeAsync();
         using var client = production.CreateClient();
 
@@ -72,7 +72,7 @@ public sealed class ProductionConfigurationTests
     [Fact]
     public async Task Production_refuses_to_start_with_demo_data_switched_on()
     {
-        await using var production = new ProductionApp(demoEnabled: true);
+        await using var production = new ProductionApp(demoEnabled: true, withCertificate: true);
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await production.InitializeAsync());
         Assert.Contains("Demo accounts", failure.ToString(), StringComparison.Ordinal);
     }
@@ -96,7 +96,15 @@ public sealed class ProductionConfigurationTests
         }
     }
 
-    private sealed class ProductionApp(bool demoEnabled) : SqliteApp
+    [Fact]
+    public async Task Production_refuses_to_start_without_a_key_ring_certificate_and_names_the_setting()
+    {
+        await using var production = new ProductionApp(demoEnabled: false, withCertificate: false);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await production.InitializeAsync());
+        Assert.Contains("DataProtection:Certificate:Path is not set", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class ProductionApp(bool demoEnabled, bool withCertificate) : SqliteApp
     {
         protected override string Environment => "Production";
 
@@ -104,6 +112,12 @@ public sealed class ProductionConfigurationTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Demo:Enabled", demoEnabled ? "true" : "false");
+            if (withCertificate)
+            {
+                var certificate = TestCertificate.Create(Path.Combine(DataDirectory, "certificates"));
+                builder.UseSetting("DataProtection:Certificate:Path", certificate.Path);
+                builder.UseSetting("DataProtection:Certificate:Password", certificate.Password);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ namespace Redress.Api.Tests;
 public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
 {
     private readonly string _database = $"redress_twin_{Guid.NewGuid():N}";
+    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "redress-twin-certificates", Guid.NewGuid().ToString("N"));
     private SharedPostgresApp? _first;
     private SharedPostgresApp? _second;
 
@@ -22,10 +23,12 @@ public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
 
         await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
         var connection = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = _database }.ConnectionString;
-        // One after the other: the first migrates and seeds, the second finds it done.
-        _first = new SharedPostgresApp(connection);
+        // One after the other: the first migrates and seeds, the second finds it done. One certificate, as two
+        // machines of one deployment would share, so that each reads the key ring the other writes to.
+        var certificate = TestCertificate.Create(_certificates);
+        _first = new SharedPostgresApp(connection, certificate);
         await _first.InitializeAsync();
-        _second = new SharedPostgresApp(connection);
+        _second = new SharedPostgresApp(connection, certificate);
         await _second.InitializeAsync();
     }
 
@@ -45,6 +48,11 @@ public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        }
+
+        if (Directory.Exists(_certificates))
+        {
+            Directory.Delete(_certificates, recursive: true);
         }
     }
 
@@ -146,7 +154,7 @@ public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed class SharedPostgresApp(string connectionString) : RedressApp
+    private sealed class SharedPostgresApp(string connectionString, TestCertificate certificate) : RedressApp
     {
         public override string Provider => "Postgres";
 
@@ -157,6 +165,7 @@ public sealed class TwoHostsOnPostgresTests : IAsyncLifetime
             base.ConfigureWebHost(builder);
             // Small batches, so that two sweeps over the same due complaints overlap in several rounds.
             builder.UseSetting("SlaMonitor:BatchSize", "25");
+            KeyRingTests.WithCertificate(builder, certificate);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Ledger;
@@ -116,63 +117,255 @@ public abstract class WalletApiTests(RedressApp app)
     }
 
     [Fact]
-    public async Task A_supervisor_refunds_over_http_once_per_idempotency_key()
+    public async Task A_refund_one_supervisor_proposes_moves_money_only_when_another_approves_and_only_once()
     {
         var (customer, _, references) = await CustomerWithHistoryAsync(payments: 1);
-        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor, "GB", "en");
-        var key = "remedy-" + Guid.NewGuid().ToString("N");
+        var (proposer, proposerId) = await SupervisorAsync();
+        var (approver, approverId) = await SupervisorAsync();
+        using var third = await app.ClientForAsync(RedressRoles.Supervisor);
+        var key = "staff-" + Guid.NewGuid().ToString("N");
+        var path = $"/api/wallets/transactions/{references[1]}/refunds";
 
-        var first = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key, new { amount = 0.60m, currency = "CNY", reason = "Partial refund agreed" });
-        var retry = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key, new { amount = 0.60m, currency = "CNY", reason = "Partial refund agreed" });
-        var changed = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key, new { amount = 0.70m, currency = "CNY", reason = "Partial refund agreed" });
+        var first = await PostAsync(proposer, path, key, new { amount = 0.60m, currency = "CNY", reason = "Partial refund agreed" });
+        var again = await PostAsync(proposer, path, key, new { amount = 0.60m, currency = "CNY", reason = "Partial refund agreed" });
+        var changed = await PostAsync(proposer, path, key, new { amount = 0.70m, currency = "CNY", reason = "Partial refund agreed" });
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var refund = await first.Content.ReadFromJsonAsync<JsonElement>(_ct);
-        Assert.Equal("Refund", refund.GetProperty("type").GetString());
-        Assert.Equal(60, refund.GetProperty("amount").GetProperty("minorUnits").GetInt64());
-        Assert.Equal(refund.GetProperty("reference").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("reference").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var proposed = await first.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var id = proposed.GetProperty("id").GetInt64();
+        Assert.Equal("Pending", proposed.GetProperty("state").GetString());
+        Assert.Equal(60, proposed.GetProperty("amount").GetProperty("minorUnits").GetInt64());
+        Assert.Equal($"/api/wallets/operations/{id}", first.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetInt64());
         await changed.AssertProblemAsync(HttpStatusCode.Conflict);
-        var wallet = await customer.GetFromJsonAsync<JsonElement>("/api/wallet", _ct);
-        Assert.Equal(10_000 - 100 - 10 + 60, wallet.GetProperty("accounts")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64());
+        Assert.Equal(StartingBalance, await BalanceAsync(customer));
+
+        var own = await (await proposer.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("staff_operation_approver_is_proposer", own.GetProperty("code").GetString());
+        Assert.Equal(StartingBalance, await BalanceAsync(customer));
+
+        var approved = await approver.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var executed = await approved.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal("Executed", executed.GetProperty("state").GetString());
+        Assert.Equal(approverId, executed.GetProperty("decidedById").GetGuid());
+        Assert.Equal(StartingBalance + 60, await BalanceAsync(customer));
+
+        await (await third.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await approver.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(StartingBalance + 60, await BalanceAsync(customer));
+        var refunds = await customer.GetFromJsonAsync<JsonElement>("/api/wallet/transactions?type=Refund", _ct);
+        var refund = Assert.Single(refunds.GetProperty("items").EnumerateArray());
+        Assert.Equal(executed.GetProperty("ledgerReference").GetString(), refund.GetProperty("reference").GetString());
+
+        var trail = (await third.GetFromJsonAsync<JsonElement>($"/api/wallets/operations/{id}", _ct)).GetProperty("trail").EnumerateArray().ToList();
+        Assert.Equal(["Proposed", "Approved", "Executed"], trail.Select(e => e.GetProperty("step").GetString()));
+        Assert.Equal([proposerId, approverId, approverId], trail.Select(e => e.GetProperty("actorId").GetGuid()));
+        Assert.Equal("Partial refund agreed", trail[0].GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(refund.GetProperty("reference").GetString(), trail[2].GetProperty("data").GetProperty("ledgerReference").GetString());
+    }
+
+    [Fact]
+    public async Task Two_supervisors_approving_at_once_pay_once()
+    {
+        var (customer, customerId, _) = await CustomerWithHistoryAsync(payments: 1);
+        var (proposer, _) = await SupervisorAsync();
+        using var one = await app.ClientForAsync(RedressRoles.Supervisor);
+        using var other = await app.ClientForAsync(RedressRoles.Supervisor);
+        var id = await ProposeAsync(proposer, $"/api/wallets/accounts/{await AccountIdAsync(proposer, customerId)}/compensation", new { amount = 5m, currency = "CNY", reason = "Goodwill for the outage" });
+
+        var answers = await Task.WhenAll(
+            one.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct),
+            other.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal(StartingBalance + 500, await BalanceAsync(customer));
+        var trail = (await one.GetFromJsonAsync<JsonElement>($"/api/wallets/operations/{id}", _ct)).GetProperty("trail").EnumerateArray();
+        Assert.Equal(["Proposed", "Approved", "Executed"], trail.Select(e => e.GetProperty("step").GetString()));
+    }
+
+    [Fact]
+    public async Task A_fee_reversal_is_paid_once_approved_and_a_rejected_compensation_moves_nothing()
+    {
+        var (customer, customerId, references) = await CustomerWithHistoryAsync(payments: 1);
+        var (proposer, _) = await SupervisorAsync();
+        var (approver, approverId) = await SupervisorAsync();
+        var fee = await ProposeAsync(proposer, $"/api/wallets/transactions/{references[^1]}/fee-reversal", new { reason = "Fee charged in error" });
+        var compensation = await ProposeAsync(proposer, $"/api/wallets/accounts/{await AccountIdAsync(proposer, customerId)}/compensation", new { amount = 20m, currency = "CNY", reason = "Goodwill" });
+
+        await CaseOkAsync(approver, $"/api/wallets/operations/{fee}/approve", null);
+        await (await approver.PostAsJsonAsync($"/api/wallets/operations/{compensation}/reject", new { reason = " " }, _ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
+        var rejected = await CaseOkAsync(approver, $"/api/wallets/operations/{compensation}/reject", new { reason = "No outage on that day" });
+
+        Assert.Equal("Rejected", rejected.GetProperty("state").GetString());
+        Assert.Equal(approverId, rejected.GetProperty("decidedById").GetGuid());
+        Assert.Equal(StartingBalance + 10, await BalanceAsync(customer));
+        await (await approver.PostAsync($"/api/wallets/operations/{compensation}/approve", null, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await proposer.PostAsJsonAsync($"/api/wallets/operations/{compensation}/reject", new { reason = "Again" }, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(StartingBalance + 10, await BalanceAsync(customer));
+        var trail = (await approver.GetFromJsonAsync<JsonElement>($"/api/wallets/operations/{compensation}", _ct)).GetProperty("trail").EnumerateArray().ToList();
+        Assert.Equal(["Proposed", "Rejected"], trail.Select(e => e.GetProperty("step").GetString()));
+        Assert.Equal("No outage on that day", trail[1].GetProperty("data").GetProperty("reason").GetString());
     }
 
     [Theory]
-    [InlineData(null, 0.5, "CNY", "idempotencyKey")]
-    [InlineData("k", 0, "CNY", "amount")]
-    [InlineData("k", -1, "CNY", "amount")]
-    [InlineData("k", 0.001, "CNY", "amount")]
-    [InlineData("k", 0.5, "XYZ", "currency")]
-    [InlineData("k", 0.5, "USD", "amount")]
-    [InlineData("k", 1.01, "CNY", "amount")]
-    public async Task Bad_refunds_over_http_name_the_field_and_post_nothing(string? key, double amount, string currency, string field)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_ledger_that_fails_during_approval_answers_503_and_a_retry_pays_once(bool paidBeforeThrowing)
+    {
+        var (customer, _, references) = await CustomerWithHistoryAsync(payments: 1);
+        var (proposer, _) = await SupervisorAsync();
+        var (approver, _) = await SupervisorAsync();
+        var id = await ProposeAsync(proposer, $"/api/wallets/transactions/{references[1]}/refunds", new { amount = 1m, currency = "CNY", reason = "Refund in full" });
+        var failure = new OneLedgerFailure(paidBeforeThrowing);
+        await using var flakyHost = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(failure.Decorate));
+        using var flakyApprover = flakyHost.CreateClient();
+        flakyApprover.DefaultRequestHeaders.Authorization = approver.DefaultRequestHeaders.Authorization;
+
+        var problem = await (await flakyApprover.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("staff_operation_ledger_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal(1, failure.Thrown);
+        Assert.Equal("Executing", (await approver.GetFromJsonAsync<JsonElement>($"/api/wallets/operations/{id}", _ct)).GetProperty("state").GetString());
+        Assert.Equal(StartingBalance + (paidBeforeThrowing ? 100 : 0), await BalanceAsync(customer));
+        await (await approver.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await proposer.PostAsync($"/api/wallets/operations/{id}/retry", null, _ct)).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var retried = await CaseOkAsync(flakyApprover, $"/api/wallets/operations/{id}/retry", null);
+
+        Assert.Equal("Executed", retried.GetProperty("state").GetString());
+        Assert.Equal(StartingBalance + 100, await BalanceAsync(customer));
+        await (await approver.PostAsync($"/api/wallets/operations/{id}/retry", null, _ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(StartingBalance + 100, await BalanceAsync(customer));
+        var trail = (await approver.GetFromJsonAsync<JsonElement>($"/api/wallets/operations/{id}", _ct)).GetProperty("trail").EnumerateArray().ToList();
+        Assert.Equal(["Proposed", "Approved", "Executed"], trail.Select(e => e.GetProperty("step").GetString()));
+        Assert.True(trail[2].GetProperty("data").GetProperty("retried").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Pending_operations_are_listed_newest_first_by_keyset_and_leave_the_list_once_decided()
+    {
+        var (_, customerId, _) = await CustomerWithHistoryAsync(payments: 1);
+        var (proposer, _) = await SupervisorAsync();
+        using var approver = await app.ClientForAsync(RedressRoles.Supervisor);
+        var compensation = $"/api/wallets/accounts/{await AccountIdAsync(proposer, customerId)}/compensation";
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await ProposeAsync(proposer, compensation, new { amount = 1m + i, currency = "CNY", reason = $"Goodwill {i}" }));
+        }
+
+        await CaseOkAsync(approver, $"/api/wallets/operations/{ids[1]}/reject", new { reason = "Duplicate" });
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await approver.GetFromJsonAsync<JsonElement>($"/api/wallets/operations?state=pending&limit=2{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}", _ct);
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            Assert.All(items, item => Assert.Equal("Pending", item.GetProperty("state").GetString()));
+            seen.AddRange(items.Select(item => item.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && seen.Min() > ids[0]);
+
+        Assert.Equal(seen.OrderDescending(), seen);
+        Assert.Equal([ids[2], ids[0]], seen.Where(ids.Contains));
+        await (await approver.GetAsync("/api/wallets/operations?state=paid", _ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "state");
+        await (await approver.GetAsync("/api/wallets/operations?limit=0", _ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "limit");
+        await (await approver.GetAsync("/api/wallets/operations/999999999", _ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(null, 0.5, "CNY", "Refund agreed", "idempotencyKey")]
+    [InlineData("k", 0, "CNY", "Refund agreed", "amount")]
+    [InlineData("k", -1, "CNY", "Refund agreed", "amount")]
+    [InlineData("k", 0.001, "CNY", "Refund agreed", "amount")]
+    [InlineData("k", 0.5, "XYZ", "Refund agreed", "currency")]
+    [InlineData("k", 0.5, "USD", "Refund agreed", "amount")]
+    [InlineData("k", 1.01, "CNY", "Refund agreed", "amount")]
+    [InlineData("k", 0.5, "CNY", "", "reason")]
+    [InlineData("k", 0.5, "CNY", null, "reason")]
+    public async Task Bad_refund_proposals_name_the_field_and_propose_nothing(string? key, double amount, string currency, string? reason, string field)
     {
         var (customer, _, references) = await CustomerWithHistoryAsync(payments: 1);
         using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor);
 
-        var response = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key is null ? null : key + Guid.NewGuid().ToString("N"), new { amount = (decimal)amount, currency, reason = "x" });
+        var response = await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", key is null ? null : key + Guid.NewGuid().ToString("N"), new { amount = (decimal)amount, currency, reason });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
-        var wallet = await customer.GetFromJsonAsync<JsonElement>("/api/wallet", _ct);
-        Assert.Equal(10_000 - 100 - 10, wallet.GetProperty("accounts")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64());
+        var pending = await supervisor.GetFromJsonAsync<JsonElement>("/api/wallets/operations?state=pending&limit=100", _ct);
+        Assert.DoesNotContain(pending.GetProperty("items").EnumerateArray(), item => item.GetProperty("transactionReference").GetString() == references[1]);
+        Assert.Equal(StartingBalance, await BalanceAsync(customer));
+    }
+
+    [Fact]
+    public async Task Proposals_about_something_the_ledger_cannot_pay_are_refused_up_front()
+    {
+        var (_, customerId, references) = await CustomerWithHistoryAsync(payments: 1);
+        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor);
+        var accountId = await AccountIdAsync(supervisor, customerId);
+
+        await (await PostAsync(supervisor, $"/api/wallets/accounts/{Guid.NewGuid()}/compensation", "k-" + Guid.NewGuid(), new { amount = 1m, currency = "CNY", reason = "Goodwill" })).AssertProblemAsync(HttpStatusCode.NotFound, "accountId");
+        await (await PostAsync(supervisor, $"/api/wallets/accounts/{accountId}/compensation", "k-" + Guid.NewGuid(), new { amount = 1m, currency = "EUR", reason = "Goodwill" })).AssertProblemAsync(HttpStatusCode.BadRequest, "currency");
+        await (await PostAsync(supervisor, $"/api/wallets/accounts/{accountId}/compensation", "k-" + Guid.NewGuid(), new { currency = "CNY", reason = "Goodwill" })).AssertProblemAsync(HttpStatusCode.BadRequest, "amount");
+        await (await PostAsync(supervisor, $"/api/wallets/transactions/{references[1]}/fee-reversal", "k-" + Guid.NewGuid(), new { reason = "Not a fee" })).AssertProblemAsync(HttpStatusCode.BadRequest, "reference");
+        await (await PostAsync(supervisor, "/api/wallets/transactions/TX2611250000000000/refunds", "k-" + Guid.NewGuid(), new { amount = 1m, currency = "CNY", reason = "Missing" })).AssertProblemAsync(HttpStatusCode.NotFound, "reference");
+        await (await PostAsync(supervisor, $"/api/wallets/transactions/{references[0]}/refunds", "k-" + Guid.NewGuid(), new { amount = 1m, currency = "CNY", reason = "A top-up" })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory]
     [InlineData(RedressRoles.Agent)]
     [InlineData(RedressRoles.Customer)]
     [InlineData(RedressRoles.Administrator)]
-    public async Task Only_supervisors_may_move_money_or_freeze_over_http(string role)
+    public async Task Only_supervisors_may_propose_approve_or_freeze_over_http(string role)
     {
-        var (_, customerId, references) = await CustomerWithHistoryAsync(payments: 1);
+        var (customer, customerId, references) = await CustomerWithHistoryAsync(payments: 1);
         using var other = await app.ClientForAsync(role);
-        using var supervisor = await app.ClientForAsync(RedressRoles.Supervisor);
-        var accountId = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/wallets/{customerId}", _ct)).GetProperty("accounts")[0].GetProperty("accountId").GetGuid();
+        var (supervisor, _) = await SupervisorAsync();
+        var accountId = await AccountIdAsync(supervisor, customerId);
+        var id = await ProposeAsync(supervisor, $"/api/wallets/transactions/{references[1]}/refunds", new { amount = 0.5m, currency = "CNY", reason = "Refund agreed" });
 
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(other, $"/api/wallets/transactions/{references[1]}/refunds", "k-" + Guid.NewGuid(), new { amount = 0.5m, currency = "CNY", reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/api/wallets/operations/{id}/approve", null, _ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/wallets/operations/{id}/reject", new { reason = "x" }, _ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/wallets/operations?state=pending", _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(other, $"/api/wallets/accounts/{accountId}/freeze", "k-" + Guid.NewGuid(), new { reason = "x" })).StatusCode);
+        Assert.Equal(StartingBalance, await BalanceAsync(customer));
+        Assert.Equal("Pending", (await supervisor.GetFromJsonAsync<JsonElement>($"/api/wallets/operations/{id}", _ct)).GetProperty("state").GetString());
 
         var frozen = await PostAsync(supervisor, $"/api/wallets/accounts/{accountId}/freeze", "k-" + Guid.NewGuid(), new { reason = "Lost phone" });
         Assert.Equal("Frozen", (await frozen.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("status").GetString());
         await (await PostAsync(supervisor, $"/api/wallets/accounts/{Guid.NewGuid()}/freeze", "k-" + Guid.NewGuid(), new { reason = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The balance of <see cref="CustomerWithHistoryAsync"/>'s wallet before any refund: 100.00 less one payment and the fee.</summary>
+    private const long StartingBalance = 10_000 - 100 - 10;
+
+    private async Task<long> BalanceAsync(HttpClient customer) =>
+        (await customer.GetFromJsonAsync<JsonElement>("/api/wallet", _ct)).GetProperty("accounts")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64();
+
+    private async Task<(HttpClient Client, Guid UserId)> SupervisorAsync()
+    {
+        var client = await app.ClientForAsync(RedressRoles.Supervisor);
+        return (client, (await client.GetFromJsonAsync<JsonElement>("/api/auth/me", _ct)).GetProperty("userId").GetGuid());
+    }
+
+    private async Task<Guid> AccountIdAsync(HttpClient staff, Guid customerId) =>
+        (await staff.GetFromJsonAsync<JsonElement>($"/api/wallets/{customerId}", _ct)).GetProperty("accounts")[0].GetProperty("accountId").GetGuid();
+
+    private async Task<long> ProposeAsync(HttpClient supervisor, string path, object body)
+    {
+        var response = await PostAsync(supervisor, path, "k-" + Guid.NewGuid(), body);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(_ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetInt64();
+    }
+
+    private async Task<JsonElement> CaseOkAsync(HttpClient client, string path, object? body)
+    {
+        var response = body is null ? await client.PostAsync(path, null, _ct) : await client.PostAsJsonAsync(path, body, _ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(_ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
     }
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? key, object body)

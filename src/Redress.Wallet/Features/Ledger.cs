@@ -8,7 +8,8 @@ namespace Redress.Wallet.Features;
 /// <summary>The in-process <see cref="ILedger"/>: what the complaint side uses to look up, refund, compensate and freeze.</summary>
 internal sealed partial class Ledger(LedgerWriter writer, TransactionQueries queries, ILogger<Ledger> logger) : ILedger
 {
-    private static readonly LedgerTransactionType[] s_refundable =
+    /// <summary>Debits a refund may return; staff proposals are checked against the same list.</summary>
+    internal static readonly IReadOnlyList<LedgerTransactionType> RefundableTypes =
         [LedgerTransactionType.Payment, LedgerTransactionType.BillPayment, LedgerTransactionType.Transfer, LedgerTransactionType.Withdrawal];
 
     public async Task<Result<Page<LedgerTransaction>>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
@@ -339,7 +340,7 @@ internal sealed partial class Ledger(LedgerWriter writer, TransactionQueries que
     /// </summary>
     private async Task<Guid?> RefundSourceAsync(WalletTransaction original, CancellationToken cancellationToken)
     {
-        if (!original.Posted || original.Direction != LedgerDirection.Debit || !s_refundable.Contains(original.Type) || original.Status == LedgerTransactionStatus.Reversed)
+        if (!original.Posted || original.Direction != LedgerDirection.Debit || !RefundableTypes.Contains(original.Type) || original.Status == LedgerTransactionStatus.Reversed)
         {
             return null;
         }

@@ -3,23 +3,25 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Localization;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Http;
 using Redress.SharedKernel.Ledger;
 using Redress.SharedKernel.Security;
-using Redress.Wallet.Resources;
 
 namespace Redress.Wallet.Features;
 
-/// <summary>A money remedy as a supervisor asks for it over HTTP: a decimal amount in a currency, and a reason the customer sees.</summary>
+/// <summary>A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.</summary>
 public sealed record MoneyRemedyRequest(decimal? Amount, string? Currency, string? Reason);
 
 public sealed record AccountActionRequest(string? Reason);
 
+/// <summary>Why a supervisor turns a proposal down.</summary>
+public sealed record RejectStaffOperationRequest(string? Reason);
+
 /// <summary>
-/// Supervisors' HTTP route to the ledger interface: refund, compensate, reverse a fee, freeze and unfreeze, each
-/// under the <c>Idempotency-Key</c> header. The complaint side will call <see cref="ILedger"/> in-process instead.
+/// Supervisors' HTTP route to the ledger. Refunds, compensation credits and fee reversals are proposals that a second
+/// supervisor approves before any money moves (ADR 23); freeze and unfreeze move no money and call
+/// <see cref="ILedger"/> directly. Every write is under the <c>Idempotency-Key</c> header.
 /// </summary>
 internal static class StaffLedgerWrites
 {
@@ -31,44 +33,67 @@ internal static class StaffLedgerWrites
             .WithTags("Wallet")
             .RequireAuthorization(policy => policy.RequireRole(RedressRoles.Supervisor))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/transactions/{reference}/refunds", RefundAsync).WithName("RefundTransaction").WithSummary("Refund a debit in full or in part");
-        group.MapPost("/accounts/{accountId:guid}/compensation", CompensateAsync).WithName("CreditCompensation").WithSummary("Credit compensation to a wallet");
-        group.MapPost("/transactions/{reference}/fee-reversal", ReverseFeeAsync).WithName("ReverseFee").WithSummary("Return a fee in full");
+        group.MapPost("/transactions/{reference}/refunds", RefundAsync).WithName("ProposeRefund").WithSummary("Propose a refund of a debit in full or in part; another supervisor approves it");
+        group.MapPost("/accounts/{accountId:guid}/compensation", CompensateAsync).WithName("ProposeCompensation").WithSummary("Propose a compensation credit to a wallet; another supervisor approves it");
+        group.MapPost("/transactions/{reference}/fee-reversal", ReverseFeeAsync).WithName("ProposeFeeReversal").WithSummary("Propose returning a fee in full; another supervisor approves it");
         group.MapPost("/accounts/{accountId:guid}/freeze", FreezeAsync).WithName("FreezeWallet").WithSummary("Stop money leaving a wallet");
         group.MapPost("/accounts/{accountId:guid}/unfreeze", UnfreezeAsync).WithName("UnfreezeWallet").WithSummary("Let money leave a wallet again");
+
+        var operations = group.MapGroup("/operations");
+        operations.MapGet("/", ListAsync).WithName("ListStaffLedgerOperations").WithSummary("Staff ledger operations newest first, by state (pending, executing, executed, failed, rejected)");
+        operations.MapGet("/{id:long}", GetAsync).WithName("GetStaffLedgerOperation").WithSummary("One staff ledger operation with its audit trail");
+        operations.MapPost("/{id:long}/approve", ApproveAsync).WithName("ApproveStaffLedgerOperation").WithSummary("A supervisor other than the proposer approves, and the ledger pays exactly once")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        operations.MapPost("/{id:long}/retry", RetryAsync).WithName("RetryStaffLedgerOperation").WithSummary("Ask the ledger again for an approved operation it gave no answer for; pays at most once")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        operations.MapPost("/{id:long}/reject", RejectAsync).WithName("RejectStaffLedgerOperation").WithSummary("Turn a pending operation down; nothing moves");
     }
 
-    private static async Task<Results<Ok<WalletTransactionView>, ProblemHttpResult>> RefundAsync(
+    private static Task<Results<Accepted<StaffOperationView>, ProblemHttpResult>> RefundAsync(
         string reference, MoneyRemedyRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key,
-        ILedger ledger, IStringLocalizer<WalletMessages> text, CancellationToken cancellationToken)
-    {
-        var money = ToMoney(request, text);
-        if (!money.IsSuccess)
-        {
-            return money.Error.ToProblem();
-        }
+        HttpContext context, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        ProposeAsync(context, operations, new StaffProposal(StaffOperationKind.Refund, reference, null, request.Amount, request.Currency, request.Reason, key), cancellationToken);
 
-        return Answer(await ledger.RefundAsync(new RefundRequest(key ?? string.Empty, reference, money.Value, request.Reason ?? string.Empty), cancellationToken));
-    }
-
-    private static async Task<Results<Ok<WalletTransactionView>, ProblemHttpResult>> CompensateAsync(
+    private static Task<Results<Accepted<StaffOperationView>, ProblemHttpResult>> CompensateAsync(
         Guid accountId, MoneyRemedyRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key,
-        ILedger ledger, IStringLocalizer<WalletMessages> text, CancellationToken cancellationToken)
-    {
-        var money = ToMoney(request, text);
-        if (!money.IsSuccess)
-        {
-            return money.Error.ToProblem();
-        }
+        HttpContext context, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        ProposeAsync(context, operations, new StaffProposal(StaffOperationKind.Compensation, null, accountId, request.Amount, request.Currency, request.Reason, key), cancellationToken);
 
-        return Answer(await ledger.CreditCompensationAsync(new CompensationRequest(key ?? string.Empty, accountId, money.Value, request.Reason ?? string.Empty), cancellationToken));
+    private static Task<Results<Accepted<StaffOperationView>, ProblemHttpResult>> ReverseFeeAsync(
+        string reference, AccountActionRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key,
+        HttpContext context, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        ProposeAsync(context, operations, new StaffProposal(StaffOperationKind.FeeReversal, reference, null, null, null, request.Reason, key), cancellationToken);
+
+    private static async Task<Results<Accepted<StaffOperationView>, ProblemHttpResult>> ProposeAsync(
+        HttpContext context, StaffLedgerOperations operations, StaffProposal proposal, CancellationToken cancellationToken)
+    {
+        var result = await operations.ProposeAsync(Actor.FromPrincipal(context.User)!, proposal, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Accepted($"/api/wallets/operations/{result.Value.Id}", result.Value)
+            : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<WalletTransactionView>, ProblemHttpResult>> ReverseFeeAsync(
-        string reference, AccountActionRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key, ILedger ledger, CancellationToken cancellationToken) =>
-        Answer(await ledger.ReverseFeeAsync(new FeeReversalRequest(key ?? string.Empty, reference, request.Reason ?? string.Empty), cancellationToken));
+    private static async Task<Results<Ok<Page<StaffOperationView>>, ProblemHttpResult>> ListAsync(
+        StaffLedgerOperations operations, CancellationToken cancellationToken, string? state = null, string? cursor = null, int? limit = null) =>
+        Answer(await operations.ListAsync(state, cursor, limit, cancellationToken));
+
+    private static async Task<Results<Ok<StaffOperationView>, ProblemHttpResult>> GetAsync(long id, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        Answer(await operations.GetAsync(id, cancellationToken));
+
+    private static async Task<Results<Ok<StaffOperationView>, ProblemHttpResult>> ApproveAsync(
+        long id, HttpContext context, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        Answer(await operations.ApproveAsync(Actor.FromPrincipal(context.User)!, id, cancellationToken));
+
+    private static async Task<Results<Ok<StaffOperationView>, ProblemHttpResult>> RetryAsync(
+        long id, HttpContext context, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        Answer(await operations.RetryAsync(Actor.FromPrincipal(context.User)!, id, cancellationToken));
+
+    private static async Task<Results<Ok<StaffOperationView>, ProblemHttpResult>> RejectAsync(
+        long id, RejectStaffOperationRequest request, HttpContext context, StaffLedgerOperations operations, CancellationToken cancellationToken) =>
+        Answer(await operations.RejectAsync(Actor.FromPrincipal(context.User)!, id, request.Reason, cancellationToken));
 
     private static async Task<Results<Ok<LedgerAccountView>, ProblemHttpResult>> FreezeAsync(
         Guid accountId, AccountActionRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key, ILedger ledger, CancellationToken cancellationToken) =>
@@ -78,35 +103,8 @@ internal static class StaffLedgerWrites
         Guid accountId, AccountActionRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key, ILedger ledger, CancellationToken cancellationToken) =>
         Answer(await ledger.UnfreezeAsync(new AccountStatusRequest(key ?? string.Empty, accountId, request.Reason ?? string.Empty), cancellationToken));
 
-    /// <summary>Reads the amount as the currency allows it: a known ISO 4217 code and no more decimals than it has.</summary>
-    private static Result<Money> ToMoney(MoneyRemedyRequest request, IStringLocalizer<WalletMessages> text)
-    {
-        var errors = new ValidationErrors();
-        if (!Currency.TryFind(request.Currency, out var currency))
-        {
-            errors.Add("currency", string.IsNullOrWhiteSpace(request.Currency) ? text["CurrencyRequired"] : text["CurrencyUnknown", request.Currency.Trim()]);
-        }
-
-        if (request.Amount is not { } amount)
-        {
-            errors.Add("amount", text["AmountRequired"]);
-        }
-        else if (currency is { } known && (amount > LedgerInput.MaxAmountMinor || !Money.TryFromDecimal(amount, known, out _)))
-        {
-            errors.Add("amount", text["AmountTooPrecise", known.Code, known.MinorUnits]);
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToError();
-        }
-
-        Money.TryFromDecimal(request.Amount!.Value, currency!.Value, out var money);
-        return money;
-    }
-
-    private static Results<Ok<WalletTransactionView>, ProblemHttpResult> Answer(Result<LedgerTransaction> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value.ToView()) : result.Error.ToProblem();
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
 
     private static Results<Ok<LedgerAccountView>, ProblemHttpResult> Answer(Result<LedgerAccount> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value.ToView()) : result.Error.ToProblem();
