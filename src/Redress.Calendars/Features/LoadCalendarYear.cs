@@ -104,6 +104,6 @@ internal static class LoadCalendarYearEndpoint
         using var reader = new StreamReader(request.Body);
         var actor = Actor.FromPrincipal(request.HttpContext.User);
         var result = await handler.HandleAsync(jurisdiction.ToUpperInvariant(), year, reader, $"{jurisdiction.ToUpperInvariant()}-{year}.csv (API)", actor?.UserId, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

@@ -63,6 +63,6 @@ internal static class AtRiskEndpoint
         HttpContext context, AtRiskHandler handler, CancellationToken cancellationToken, string? cursor = null, int? limit = null)
     {
         var result = await handler.ListAsync(Actor.FromPrincipal(context.User)!, cursor, limit, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

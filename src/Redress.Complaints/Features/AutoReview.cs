@@ -200,6 +200,6 @@ internal static class AutoReviewEndpoints
         HttpContext context, AutoReviewHandler handler, CancellationToken cancellationToken, string? cursor = null, int? limit = null)
     {
         var result = await handler.AwaitingReviewAsync(CaseLifecycleEndpoints.ActorOf(context), cursor, limit, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

@@ -267,9 +267,5 @@ internal static class CaseLifecycleEndpoints
 
     internal static Actor ActorOf(HttpContext context) => Actor.FromPrincipal(context.User)!;
 
-    internal static async Task<Results<Ok<ComplaintDetails>, ProblemHttpResult>> Answer(Task<Result<ComplaintDetails>> pending)
-    {
-        var result = await pending;
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
+    internal static Task<Results<Ok<ComplaintDetails>, ProblemHttpResult>> Answer(Task<Result<ComplaintDetails>> pending) => pending.ToHttpAsync();
 }

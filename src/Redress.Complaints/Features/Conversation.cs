@@ -200,7 +200,7 @@ internal static class ConversationEndpoints
         string number, HttpContext context, ConversationHandler handler, CancellationToken cancellationToken, string? cursor = null, int? limit = null)
     {
         var result = await handler.ListAsync(CaseLifecycleEndpoints.ActorOf(context), number, cursor, limit, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<ComplaintDetails>, ProblemHttpResult>> SendWithFilesAsync(

@@ -225,7 +225,7 @@ internal static class FinalResponseEndpoints
         string number, HttpContext context, FinalResponseHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.ReadAsync(CaseLifecycleEndpoints.ActorOf(context), number, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(

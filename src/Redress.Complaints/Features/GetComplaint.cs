@@ -34,6 +34,6 @@ internal static class GetComplaintEndpoint
         string number, HttpContext context, GetComplaintHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!, number, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

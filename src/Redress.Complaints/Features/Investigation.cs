@@ -288,9 +288,5 @@ internal static class InvestigationEndpoints
             Answer(h.RecordAsync(CaseLifecycleEndpoints.ActorOf(http), number, ct))).WithName("RecordInvestigation").WithSummary("Run the investigation and record the findings on the timeline (internal)");
     }
 
-    private static async Task<Results<Ok<InvestigationReport>, ProblemHttpResult>> Answer(Task<Result<InvestigationReport>> pending)
-    {
-        var result = await pending;
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
+    private static Task<Results<Ok<InvestigationReport>, ProblemHttpResult>> Answer(Task<Result<InvestigationReport>> pending) => pending.ToHttpAsync();
 }

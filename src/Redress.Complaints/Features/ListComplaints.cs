@@ -93,6 +93,6 @@ internal static class ListComplaintsEndpoint
         int? limit = null)
     {
         var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!, new ComplaintFilter(stage, category, cursor, limit), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

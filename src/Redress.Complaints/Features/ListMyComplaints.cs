@@ -71,6 +71,6 @@ internal static class ListMyComplaintsEndpoint
         HttpContext context, ListMyComplaintsHandler handler, CancellationToken cancellationToken, string? cursor = null, int? limit = null)
     {
         var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!, cursor, limit, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

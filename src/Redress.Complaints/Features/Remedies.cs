@@ -355,6 +355,5 @@ internal static class RemedyEndpoints
             Answer(await h.ExecuteAsync(CaseLifecycleEndpoints.ActorOf(http), number, remedyId, ct))).WithName("ExecuteRemedy").WithSummary("Pay an approved remedy through the ledger, exactly once");
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) => result.ToHttp();
 }

@@ -201,19 +201,19 @@ internal static class StaffQueuesEndpoints
         int? limit = null)
     {
         var result = await handler.QueueAsync(Actor.FromPrincipal(context.User)!, new QueueFilter(queue, category, priority, cursor, limit), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AgentLoad>>, ProblemHttpResult>> LoadAsync(HttpContext context, StaffQueuesHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.LoadAsync(Actor.FromPrincipal(context.User)!, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ComplaintCategory>>, ProblemHttpResult>> SetSkillsAsync(
         Guid agentId, AgentSkillsRequest request, HttpContext context, StaffQueuesHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.SetSkillsAsync(Actor.FromPrincipal(context.User)!, agentId, request, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

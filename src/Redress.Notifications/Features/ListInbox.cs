@@ -46,7 +46,7 @@ internal static class ListInboxEndpoints
         group.MapGet("/", async Task<Results<Ok<Page<InboxItem>>, ProblemHttpResult>> (string? cursor, int? limit, HttpContext context, ListInboxHandler handler, CancellationToken cancellationToken) =>
             {
                 var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!.UserId, cursor, limit, cancellationToken);
-                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+                return result.ToHttp();
             })
             .RequireAuthorization(RedressPolicies.SignedIn)
             .WithName("ListInbox")

@@ -70,7 +70,7 @@ internal static class ReadTemplatesEndpoints
         group.MapGet("/{type}/{channel}/{culture}", async Task<Results<Ok<TemplateView>, ProblemHttpResult>> (string type, string channel, string culture, ReadTemplatesHandler handler, CancellationToken cancellationToken) =>
             {
                 var result = await handler.GetAsync(type, channel, culture, cancellationToken);
-                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+                return result.ToHttp();
             })
             .WithName("GetNotificationTemplate")
             .WithSummary("One message template in force")

@@ -104,7 +104,7 @@ internal static class UpdateTemplateEndpoint
             {
                 var actor = Actor.FromPrincipal(context.User)!;
                 var result = await handler.HandleAsync(type, channel, culture, request, actor.UserId, cancellationToken);
-                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+                return result.ToHttp();
             })
             .WithName("UpdateNotificationTemplate")
             .WithSummary("Replace the wording of one message template")

@@ -16,6 +16,12 @@ public static class ErrorResults
         _ => StatusCodes.Status500InternalServerError,
     };
 
+    /// <summary>The endpoint's answer: the value as 200, or the error as problem details.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToHttp<T>(this Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> ToHttpAsync<T>(this Task<Result<T>> pending) => (await pending).ToHttp();
+
     public static ProblemHttpResult ToProblem(this Error error)
     {
         var status = StatusCodeOf(error.Kind);

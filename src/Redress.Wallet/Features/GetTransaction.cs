@@ -114,6 +114,6 @@ internal static class GetTransactionEndpoint
         string reference, HttpContext context, GetTransactionHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!, reference, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

@@ -55,12 +55,12 @@ internal static class GetWalletEndpoints
     {
         var actor = Actor.FromPrincipal(context.User)!;
         var result = await handler.HandleAsync(actor, actor.UserId, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<WalletOverview>, ProblemHttpResult>> AnyAsync(Guid customerId, HttpContext context, GetWalletHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!, customerId, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

@@ -101,7 +101,7 @@ internal static class ListTransactionsEndpoints
     {
         var actor = Actor.FromPrincipal(context.User)!;
         var result = await handler.HandleAsync(actor, actor.UserId, new TransactionListRequest(type, status, from, to, cursor, limit), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<Page<WalletTransactionView>>, ProblemHttpResult>> AnyAsync(
@@ -109,6 +109,6 @@ internal static class ListTransactionsEndpoints
         string? type = null, string? status = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string? cursor = null, int? limit = null)
     {
         var result = await handler.HandleAsync(Actor.FromPrincipal(context.User)!, customerId, new TransactionListRequest(type, status, from, to, cursor, limit), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.ToHttp();
     }
 }

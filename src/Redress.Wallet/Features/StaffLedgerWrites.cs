@@ -103,8 +103,7 @@ internal static class StaffLedgerWrites
         Guid accountId, AccountActionRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? key, ILedger ledger, CancellationToken cancellationToken) =>
         Answer(await ledger.UnfreezeAsync(new AccountStatusRequest(key ?? string.Empty, accountId, request.Reason ?? string.Empty), cancellationToken));
 
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) => result.ToHttp();
 
     private static Results<Ok<LedgerAccountView>, ProblemHttpResult> Answer(Result<LedgerAccount> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value.ToView()) : result.Error.ToProblem();
