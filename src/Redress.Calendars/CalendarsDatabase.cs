@@ -14,6 +14,12 @@ internal sealed class CalendarsDatabase(IServiceScopeFactory scopes, TimeProvide
 {
     public string Module => "calendars";
 
+    public async Task<ModuleMigrations> ReadMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ModuleMigrations.ReadAsync(Module, scope.ServiceProvider.GetRequiredService<CalendarsDbContext>().Database, cancellationToken);
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -88,7 +88,7 @@ internal sealed class Complaint
 
     public DateTimeOffset? HoldingReplyBy { get; private set; }
 
-    public DateTimeOffset? FinalDueAt { get; private set; }
+    public DateTimeOffset? FinalDueAt => Sla.FinalDueAt;
 
     public DateTimeOffset? ExtendedFinalBy { get; private set; }
 
@@ -111,17 +111,20 @@ internal sealed class Complaint
     public int PausedCalendarDays { get; private set; }
 
     /// <summary>How many of the configured warning fractions the SLA monitor has already announced.</summary>
-    public int SlaWarningsSent { get; private set; }
+    public int SlaWarningsSent => Sla.SlaWarningsSent;
 
-    public DateTimeOffset? HoldingReplyPromptedAt { get; private set; }
+    public DateTimeOffset? HoldingReplyPromptedAt => Sla.HoldingReplyPromptedAt;
 
-    public DateTimeOffset? BreachedAt { get; private set; }
+    public DateTimeOffset? BreachedAt => Sla.BreachedAt;
 
     /// <summary>Warned or breached while the clock runs: on the staff "at risk" list until the complaint is answered or ends.</summary>
-    public bool AtRisk { get; private set; }
+    public bool AtRisk => Sla.AtRisk;
 
     /// <summary>When the SLA monitor must next look at this complaint; null when the clock is stopped or nothing is left to announce.</summary>
-    public DateTimeOffset? NextSlaCheckAt { get; private set; }
+    public DateTimeOffset? NextSlaCheckAt => Sla.NextSlaCheckAt;
+
+    /// <summary>The SLA schedule's stored form (its own table, ADR 18); queries filter and order on it.</summary>
+    public SlaSchedule Sla { get; private set; } = new();
 
     /// <summary>
     /// When the automatic-resolution worker must look at this complaint; set at filing when a rule is switched on for
@@ -185,7 +188,7 @@ internal sealed class Complaint
         HoldingReplyBy = schedule.HoldingReplyBy;
         ExtendedFinalBy = schedule.ExtendedFinalBy;
         // A holding reply promised the customer the extended date; a recomputation after a pause keeps that promise.
-        FinalDueAt = HoldingReplySentAt is not null && schedule.ExtendedFinalBy is { } extended ? extended : schedule.FinalBy;
+        Sla.FinalDueAt = HoldingReplySentAt is not null && schedule.ExtendedFinalBy is { } extended ? extended : schedule.FinalBy;
         CalendarComplete = schedule.CalendarComplete;
         DeadlinesPauseForCustomer = pausesForCustomer;
     }
@@ -199,7 +202,7 @@ internal sealed class Complaint
         }
 
         PausedSince = now;
-        NextSlaCheckAt = null;
+        Sla.NextSlaCheckAt = null;
         return true;
     }
 
@@ -211,24 +214,24 @@ internal sealed class Complaint
         PausedCalendarDays += pausedCalendarDays;
     }
 
-    public void ScheduleSlaCheck(DateTimeOffset? at) => NextSlaCheckAt = at;
+    public void ScheduleSlaCheck(DateTimeOffset? at) => Sla.NextSlaCheckAt = at;
 
     /// <summary>Stops the clock for good: the complaint has left the open stages or been answered.</summary>
     public void StopClock()
     {
         PausedSince = null;
-        NextSlaCheckAt = null;
-        AtRisk = false;
+        Sla.NextSlaCheckAt = null;
+        Sla.AtRisk = false;
     }
 
     /// <summary>Records what the SLA monitor announced and when it must look again.</summary>
     public void RecordSlaCheck(int warningsSent, DateTimeOffset? holdingReplyPromptedAt, DateTimeOffset? breachedAt, DateTimeOffset? nextCheckAt)
     {
-        SlaWarningsSent = warningsSent;
-        HoldingReplyPromptedAt = holdingReplyPromptedAt;
-        BreachedAt = breachedAt;
-        NextSlaCheckAt = nextCheckAt;
-        AtRisk = warningsSent > 0 || breachedAt is not null;
+        Sla.SlaWarningsSent = warningsSent;
+        Sla.HoldingReplyPromptedAt = holdingReplyPromptedAt;
+        Sla.BreachedAt = breachedAt;
+        Sla.NextSlaCheckAt = nextCheckAt;
+        Sla.AtRisk = warningsSent > 0 || breachedAt is not null;
     }
 
     /// <summary>The stored JSON of an entry's facts; the SLA sweep writes entries without loading the complaint and must match.</summary>
@@ -527,9 +530,9 @@ internal sealed class Complaint
 
         var previous = FinalDueAt;
         HoldingReplySentAt = now;
-        FinalDueAt = ExtendedFinalBy;
-        SlaWarningsSent = 0;
-        AtRisk = false;
+        Sla.FinalDueAt = ExtendedFinalBy;
+        Sla.SlaWarningsSent = 0;
+        Sla.AtRisk = false;
         return AddMessage(
             staff, MessageKind.HoldingReply, reasons, [], now, TimelineEventTypes.HoldingReplySent, new { PreviousFinalDueAt = previous, FinalDueAt });
     }
@@ -625,7 +628,7 @@ internal sealed class Complaint
         if (FinalDueAt is not null)
         {
             // The monitor plans the remaining SLA points from here; resolving had stopped them.
-            NextSlaCheckAt = now;
+            Sla.NextSlaCheckAt = now;
         }
 
         var reversed = Append(

@@ -23,6 +23,9 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>The database this app runs on, for a test that opens a second host on it.</summary>
+    public string DatabaseConnectionString => ConnectionString;
+
     protected virtual string Environment => "Development";
 
     /// <summary>Where this app keeps attachments; removed with the app.</summary>

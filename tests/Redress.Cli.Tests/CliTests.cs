@@ -31,6 +31,61 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_backs_up_only_when_migrations_are_pending_on_a_database_with_data()
+    {
+        Assert.Equal(0, (await RunAsync("Production", "migrate")).ExitCode);
+        Assert.Empty(Backups());
+
+        var upToDate = await RunAsync("Production", "migrate");
+        Assert.Equal(0, upToDate.ExitCode);
+        Assert.Contains("up to date", upToDate.Output, StringComparison.Ordinal);
+        Assert.Empty(Backups());
+
+        await MakeCalendarsPendingAsync();
+        var pending = await RunAsync("Production", "migrate");
+
+        Assert.Equal(0, pending.ExitCode);
+        var backup = Assert.Single(Backups());
+        Assert.Contains(backup, pending.Output, StringComparison.Ordinal);
+        Assert.Contains("calendars: ", pending.Output, StringComparison.Ordinal);
+        await using var copy = new SqliteConnection($"Data Source={backup};Pooling=False;Mode=ReadOnly");
+        await copy.OpenAsync(_ct);
+        await using var command = copy.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM complaints";
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync(_ct))!);
+    }
+
+    [Fact]
+    public async Task Migrate_fails_naming_the_table_when_the_foreign_key_check_reports_rows()
+    {
+        Assert.Equal(0, (await RunAsync("Production", "migrate")).ExitCode);
+        // A schedule row whose complaint does not exist, as a table rebuild with foreign keys off could leave behind.
+        await ExecuteAsync("""PRAGMA foreign_keys = OFF; INSERT INTO complaint_sla_schedule ("Id", "SlaWarningsSent", "AtRisk") VALUES (424242, 0, 0)""");
+        await MakeCalendarsPendingAsync();
+
+        var result = await RunAsync("Production", "migrate");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Foreign key check failed", result.Error, StringComparison.Ordinal);
+        Assert.Contains("complaint_sla_schedule (referencing complaints): 1 rows", result.Error, StringComparison.Ordinal);
+        Assert.Contains(Assert.Single(Backups()), result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_refuses_a_database_ahead_of_the_code_naming_the_unknown_migrations()
+    {
+        Assert.Equal(0, (await RunAsync("Production", "migrate")).ExitCode);
+        await ExecuteAsync("""INSERT INTO __migrations_complaints ("MigrationId", "ProductVersion") VALUES ('29991231000000_FromTheFuture', '10.0.0')""");
+
+        var result = await RunAsync("Production", "migrate");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("ahead of this version", result.Error, StringComparison.Ordinal);
+        Assert.Contains("complaints: 29991231000000_FromTheFuture", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Backups());
+    }
+
+    [Fact]
     public async Task Seed_demo_is_refused_under_production_and_creates_no_account()
     {
         var result = await RunAsync("Production", "seed-demo");
@@ -98,6 +153,21 @@ public sealed class CliTests : IDisposable
         var error = process.StandardError.ReadToEndAsync(_ct);
         await process.WaitForExitAsync(_ct);
         return (process.ExitCode, await output, await error);
+    }
+
+    private string[] Backups() => Directory.GetFiles(_folder, "redress-before-migrate-*.db");
+
+    /// <summary>As if the calendars module were new in this version: its tables and history are gone, the others stay.</summary>
+    private Task MakeCalendarsPendingAsync() =>
+        ExecuteAsync("DROP TABLE calendar_days; DROP TABLE calendar_years; DROP TABLE __migrations_calendars;");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "redress.db")};Pooling=False");
+        await connection.OpenAsync(_ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(_ct);
     }
 
     private async Task<long> CountAsync(string sql)

@@ -9,6 +9,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     public const int DesiredOutcomeMaxLength = 1000;
     public const int TransactionReferenceMaxLength = 64;
 
+    public const string SlaScheduleTable = "complaint_sla_schedule";
+
+    /// <summary>The schedule's key and foreign key: the complaint's id, named as the complaint's own key.</summary>
+    public const string SlaScheduleKey = "Id";
+
     public void Configure(EntityTypeBuilder<Complaint> complaint)
     {
         // fillfactor 85 leaves room on each page so that an update touching no indexed column (the SLA sweep's
@@ -16,17 +21,20 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.ToTable("complaints").HasStorageParameter("fillfactor", 85);
 
         // The SLA schedule lives in its own narrow table (ADR 18): the sweep rewrites it for every due complaint, and
-        // there each row update touches 3 indexes instead of all of complaints'. FinalDueAt comes along because the
-        // at-risk list's index orders by it, and an index lives in one table.
-        complaint.SplitToTable("complaint_sla_schedule", sla =>
+        // there each row update touches 3 indexes instead of all of complaints'. An owned type rather than entity
+        // splitting, because splitting made EF point the other tables' foreign keys at the schedule table
+        // (dotnet/efcore#29915) and cost complaints.Id its AUTOINCREMENT on SQLite (ADR 22).
+        complaint.OwnsOne(c => c.Sla, sla =>
         {
-            sla.Property(c => c.NextSlaCheckAt);
-            sla.Property(c => c.SlaWarningsSent);
-            sla.Property(c => c.HoldingReplyPromptedAt);
-            sla.Property(c => c.BreachedAt);
-            sla.Property(c => c.AtRisk);
-            sla.Property(c => c.FinalDueAt);
+            sla.ToTable(SlaScheduleTable);
+            sla.WithOwner().HasForeignKey(SlaScheduleKey);
+            sla.HasKey(SlaScheduleKey);
+            // The SLA monitor reads only complaints that are due, so a sweep costs what is due, not what is open.
+            sla.HasIndex(s => s.NextSlaCheckAt);
+            // The "at risk" list, soonest final deadline first, keyset-paged.
+            sla.HasIndex(nameof(SlaSchedule.AtRisk), nameof(SlaSchedule.FinalDueAt), SlaScheduleKey);
         });
+        complaint.Navigation(c => c.Sla).IsRequired();
         complaint.HasKey(c => c.Id);
         complaint.Property(c => c.Id).ValueGeneratedOnAdd();
         complaint.Property(c => c.Number).HasMaxLength(9).IsRequired();
@@ -66,13 +74,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // Staff queues: "mine" and "unassigned" by assignee (null for unassigned), the priority filter, and the load view.
         complaint.HasIndex(c => new { c.AssigneeId, c.Id });
         complaint.HasIndex(c => new { c.Priority, c.Id });
-        // The SLA monitor reads only complaints that are due, so a sweep costs what is due, not what is open.
-        complaint.HasIndex(c => c.NextSlaCheckAt);
         // The automatic-resolution worker reads only complaints marked for a check, like the SLA monitor.
         complaint.HasIndex(c => c.AutoCheckDueAt);
         // Supervisors' queue of automatic decisions awaiting review, newest first, keyset-paged.
         complaint.HasIndex(c => new { c.AutoDecision, c.Id });
-        // The "at risk" list, soonest final deadline first, keyset-paged.
-        complaint.HasIndex(c => new { c.AtRisk, c.FinalDueAt, c.Id });
     }
 }

@@ -35,14 +35,14 @@ public sealed class AtRiskHandler(ComplaintsDbContext db, IStringLocalizer<Compl
         }
 
         var (afterId, size) = paging.Value;
-        var query = db.Complaints.AsNoTracking().Where(c => c.AtRisk);
+        var query = db.Complaints.AsNoTracking().Where(c => c.Sla.AtRisk);
         if (cursor is not null)
         {
-            var afterDue = await db.Complaints.AsNoTracking().Where(c => c.Id == afterId).Select(c => c.FinalDueAt).SingleOrDefaultAsync(cancellationToken);
-            query = query.Where(c => c.FinalDueAt > afterDue || (c.FinalDueAt == afterDue && c.Id > afterId));
+            var afterDue = await db.Complaints.AsNoTracking().Where(c => c.Id == afterId).Select(c => c.Sla.FinalDueAt).SingleOrDefaultAsync(cancellationToken);
+            query = query.Where(c => c.Sla.FinalDueAt > afterDue || (c.Sla.FinalDueAt == afterDue && c.Id > afterId));
         }
 
-        var rows = await query.OrderBy(c => c.FinalDueAt).ThenBy(c => c.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(c => c.Sla.FinalDueAt).ThenBy(c => c.Id).Take(size + 1).ToListAsync(cancellationToken);
         var page = KeysetCursor.ToPage(rows, size, c => c.Id);
         return new Page<AtRiskItem>(
             [.. page.Items.Select(c => new AtRiskItem(ComplaintSummaries.ToSummary(c), c.AssigneeId, c.SlaWarningsSent, c.BreachedAt))], page.NextCursor);

@@ -26,7 +26,7 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var due = await ReadAsync(db.Complaints.Where(c => c.NextSlaCheckAt <= now).OrderBy(c => c.NextSlaCheckAt).Take(settings.BatchSize), cancellationToken);
+        var due = await ReadAsync(db.Complaints.Where(c => c.Sla.NextSlaCheckAt <= now).OrderBy(c => c.Sla.NextSlaCheckAt).Take(settings.BatchSize), cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -42,7 +42,7 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
             foreach (var one in due)
             {
                 var id = one.Id;
-                var fresh = await ReadAsync(db.Complaints.Where(c => c.Id == id && c.NextSlaCheckAt <= now), cancellationToken);
+                var fresh = await ReadAsync(db.Complaints.Where(c => c.Id == id && c.Sla.NextSlaCheckAt <= now), cancellationToken);
                 try
                 {
                     await StoreAsync(fresh, now, settings, cancellationToken);
@@ -69,7 +69,7 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
                 c.Version,
                 c.AssigneeId,
                 c.ExtendedFinalBy,
-                new SlaState(c.FiledAt, c.FinalDueAt, c.HoldingReplyBy, c.SlaWarningsSent, c.HoldingReplyPromptedAt, c.BreachedAt, c.HoldingReplySentAt),
+                new SlaState(c.FiledAt, c.Sla.FinalDueAt, c.HoldingReplyBy, c.Sla.SlaWarningsSent, c.Sla.HoldingReplyPromptedAt, c.Sla.BreachedAt, c.HoldingReplySentAt),
                 db.TimelineEvents.Where(e => e.ComplaintId == c.Id).Max(e => (int?)e.Sequence),
                 db.TimelineEvents.Where(e => e.ComplaintId == c.Id).OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstOrDefault()))
             .ToListAsync(cancellationToken);

@@ -1,9 +1,13 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Redress.Complaints.Data;
+using Redress.SharedKernel.Outbox;
 
 namespace Redress.Complaints.Features;
 
@@ -12,48 +16,52 @@ namespace Redress.Complaints.Features;
 /// (its own table, complaint_sla_schedule) updated only if the complaint's version is still the one the sweep read, and the timeline entries and outbox rows of
 /// exactly those complaints inserted with them. Returns the ids of the complaints stored; the others changed meanwhile.
 /// The SQL is per provider because the fast set-based form differs: PostgreSQL takes the whole batch as arrays in two
-/// statements, SQLite (in-process, one writer) runs one prepared statement per row.
+/// statements, SQLite (in-process, one writer) runs one prepared statement per row. Table and column names are
+/// the EF model's, so a renamed column or table changes the SQL with it.
 /// </summary>
 internal static class SlaSweepWrites
 {
+    private static readonly ConditionalWeakTable<IModel, Tables> s_tables = [];
+
     public static async Task<HashSet<long>> StoreAsync(ComplaintsDbContext db, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var tables = s_tables.GetValue(db.Model, model => new Tables(model, db.GetService<ISqlGenerationHelper>()));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         var stored = db.Database.IsSqlite()
-            ? await SqliteAsync(connection, dbTransaction, checks, now, cancellationToken)
-            : await PostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)dbTransaction, checks, now, cancellationToken);
+            ? await SqliteAsync(connection, dbTransaction, tables, checks, now, cancellationToken)
+            : await PostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)dbTransaction, tables, checks, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }
 
     private static async Task<HashSet<long>> PostgresAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Tables t, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Rows are locked in id order and those another sweep holds are skipped (it is storing them), so two
         // instances never wait on each other in opposite orders; the version check drops rows changed since the read.
         // complaints gets only the Version/UpdatedAt bump, which touches no index and so stays a HOT update; the
         // schedule, whose NextSlaCheckAt and AtRisk are indexed, is rewritten in its narrow table (ADR 18).
         await using var update = new NpgsqlCommand(
-            """
+            $"""
             WITH u AS (
                 SELECT * FROM unnest(@ids, @versions, @warnings, @prompted, @breached, @next, @at_risk, @updated)
                     AS u(id, version, warnings, prompted, breached, next, at_risk, updated)),
             locked AS MATERIALIZED (
-                SELECT c."Id" FROM complaints c WHERE c."Id" IN (SELECT id FROM u) ORDER BY c."Id" FOR UPDATE SKIP LOCKED),
+                SELECT c.{t.Complaints.Id} AS id FROM {t.Complaints} c WHERE c.{t.Complaints.Id} IN (SELECT id FROM u) ORDER BY c.{t.Complaints.Id} FOR UPDATE SKIP LOCKED),
             bumped AS (
-                UPDATE complaints AS c
-                SET "UpdatedAt" = COALESCE(u.updated, c."UpdatedAt"), "Version" = c."Version" + 1
+                UPDATE {t.Complaints} AS c
+                SET {t.Complaints.UpdatedAt} = COALESCE(u.updated, c.{t.Complaints.UpdatedAt}), {t.Complaints.Version} = c.{t.Complaints.Version} + 1
                 FROM u
-                WHERE c."Id" = u.id AND c."Version" = u.version AND c."Id" IN (SELECT "Id" FROM locked)
-                RETURNING c."Id")
-            UPDATE complaint_sla_schedule AS s
-            SET "SlaWarningsSent" = u.warnings, "HoldingReplyPromptedAt" = u.prompted, "BreachedAt" = u.breached,
-                "NextSlaCheckAt" = u.next, "AtRisk" = u.at_risk
-            FROM u JOIN bumped b ON b."Id" = u.id
-            WHERE s."Id" = u.id
-            RETURNING s."Id"
+                WHERE c.{t.Complaints.Id} = u.id AND c.{t.Complaints.Version} = u.version AND c.{t.Complaints.Id} IN (SELECT id FROM locked)
+                RETURNING c.{t.Complaints.Id} AS id)
+            UPDATE {t.Schedule} AS s
+            SET {t.Schedule.Warnings} = u.warnings, {t.Schedule.Prompted} = u.prompted, {t.Schedule.Breached} = u.breached,
+                {t.Schedule.Next} = u.next, {t.Schedule.AtRisk} = u.at_risk
+            FROM u JOIN bumped b ON b.id = u.id
+            WHERE s.{t.Schedule.Id} = u.id
+            RETURNING s.{t.Schedule.Id}
             """,
             connection,
             transaction);
@@ -81,16 +89,16 @@ internal static class SlaSweepWrites
         }
 
         await using var insert = new NpgsqlCommand(
-            """
+            $"""
             WITH inserted AS (
-                INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
+                INSERT INTO {t.Timeline} ({t.Timeline.Insert})
                 SELECT e.complaint, e.sequence, e.type, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
                 FROM unnest(@complaints, @sequences, @types, @occurred, @payloads, @previous, @hashes) AS e(complaint, sequence, type, occurred, payload, previous, hash)
-                RETURNING "Id", "ComplaintId", "Sequence")
-            INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts")
-            SELECT @consumer, i."Id", @at, 0
+                RETURNING {t.Timeline.Id} AS id, {t.Timeline.ComplaintId} AS complaint, {t.Timeline.Sequence} AS sequence)
+            INSERT INTO {t.Outbox} ({t.Outbox.Insert})
+            SELECT @consumer, i.id, @at, 0
             FROM inserted i JOIN unnest(@complaints, @sequences, @notify) AS n(complaint, sequence, notify)
-                ON n.complaint = i."ComplaintId" AND n.sequence = i."Sequence"
+                ON n.complaint = i.complaint AND n.sequence = i.sequence
             WHERE n.notify
             """,
             connection,
@@ -112,26 +120,26 @@ internal static class SlaSweepWrites
     }
 
     private static async Task<HashSet<long>> SqliteAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, Tables t, IReadOnlyList<SlaCheck> checks, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The transaction holds SQLite's single write lock, so no one changes a row between its update and its inserts.
         await using var update = Command(
             connection,
             transaction,
-            """
-            UPDATE complaints
-            SET "UpdatedAt" = COALESCE($updated, "UpdatedAt"), "Version" = "Version" + 1
-            WHERE "Id" = $id AND "Version" = $version
+            $"""
+            UPDATE {t.Complaints}
+            SET {t.Complaints.UpdatedAt} = COALESCE($updated, {t.Complaints.UpdatedAt}), {t.Complaints.Version} = {t.Complaints.Version} + 1
+            WHERE {t.Complaints.Id} = $id AND {t.Complaints.Version} = $version
             """);
         var (id, version, updated) = (Parameter(update, "$id"), Parameter(update, "$version"), Parameter(update, "$updated"));
 
         await using var schedule = Command(
             connection,
             transaction,
-            """
-            UPDATE complaint_sla_schedule
-            SET "SlaWarningsSent" = $warnings, "HoldingReplyPromptedAt" = $prompted, "BreachedAt" = $breached, "NextSlaCheckAt" = $next, "AtRisk" = $at_risk
-            WHERE "Id" = $id
+            $"""
+            UPDATE {t.Schedule}
+            SET {t.Schedule.Warnings} = $warnings, {t.Schedule.Prompted} = $prompted, {t.Schedule.Breached} = $breached, {t.Schedule.Next} = $next, {t.Schedule.AtRisk} = $at_risk
+            WHERE {t.Schedule.Id} = $id
             """);
         var (scheduleId, warnings, prompted, breached, next, atRisk) = (
             Parameter(schedule, "$id"), Parameter(schedule, "$warnings"), Parameter(schedule, "$prompted"),
@@ -140,10 +148,10 @@ internal static class SlaSweepWrites
         await using var insert = Command(
             connection,
             transaction,
-            """
-            INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
+            $"""
+            INSERT INTO {t.Timeline} ({t.Timeline.Insert})
             VALUES ($complaint, $sequence, $type, $occurred, $role, $payload, $visibility, $previous, $hash)
-            RETURNING "Id"
+            RETURNING {t.Timeline.Id}
             """);
         var (complaint, sequence, type, occurred, payload, previous, hash) = (
             Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$occurred"),
@@ -154,7 +162,7 @@ internal static class SlaSweepWrites
         await using var outbox = Command(
             connection,
             transaction,
-            """INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts") VALUES ($consumer, $event, $at, 0)""");
+            $"""INSERT INTO {t.Outbox} ({t.Outbox.Insert}) VALUES ($consumer, $event, $at, 0)""");
         var eventId = Parameter(outbox, "$event");
         Parameter(outbox, "$consumer").Value = TimelineEvent.NotificationsConsumer;
         Parameter(outbox, "$at").Value = now.UtcTicks;
@@ -225,5 +233,87 @@ internal static class SlaSweepWrites
         parameter.ParameterName = name;
         command.Parameters.Add(parameter);
         return parameter;
+    }
+
+    /// <summary>The tables the sweep writes, with their columns quoted as the provider wants them.</summary>
+    private sealed class Tables(IModel model, ISqlGenerationHelper sql)
+    {
+        public ComplaintColumns Complaints { get; } = new(Mapped.Of(model.FindEntityType(typeof(Complaint))!, sql));
+
+        public ScheduleColumns Schedule { get; } = new(Mapped.Of(model.FindEntityType(typeof(Complaint))!.FindNavigation(nameof(Complaint.Sla))!.TargetEntityType, sql));
+
+        public TimelineColumns Timeline { get; } = new(Mapped.Of(model.FindEntityType(typeof(TimelineEvent))!, sql));
+
+        public OutboxColumns Outbox { get; } = new(Mapped.Of(model.FindEntityType(typeof(OutboxDelivery))!, sql));
+    }
+
+    private sealed class Mapped(IEntityType entity, StoreObjectIdentifier table, ISqlGenerationHelper sql)
+    {
+        public string Name { get; } = sql.DelimitIdentifier(table.Name, table.Schema);
+
+        public static Mapped Of(IEntityType entity, ISqlGenerationHelper sql) =>
+            new(entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), sql);
+
+        public string Column(string property) =>
+            sql.DelimitIdentifier(entity.FindProperty(property)?.GetColumnName(table)
+                ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property} is not mapped to {table.Name}."));
+    }
+
+    private sealed class ComplaintColumns(Mapped table)
+    {
+        public string Id { get; } = table.Column(nameof(Complaint.Id));
+
+        public string Version { get; } = table.Column(nameof(Complaint.Version));
+
+        public string UpdatedAt { get; } = table.Column(nameof(Complaint.UpdatedAt));
+
+        public override string ToString() => table.Name;
+    }
+
+    private sealed class ScheduleColumns(Mapped table)
+    {
+        public string Id { get; } = table.Column(ComplaintConfiguration.SlaScheduleKey);
+
+        public string Warnings { get; } = table.Column(nameof(SlaSchedule.SlaWarningsSent));
+
+        public string Prompted { get; } = table.Column(nameof(SlaSchedule.HoldingReplyPromptedAt));
+
+        public string Breached { get; } = table.Column(nameof(SlaSchedule.BreachedAt));
+
+        public string Next { get; } = table.Column(nameof(SlaSchedule.NextSlaCheckAt));
+
+        public string AtRisk { get; } = table.Column(nameof(SlaSchedule.AtRisk));
+
+        public override string ToString() => table.Name;
+    }
+
+    private sealed class TimelineColumns(Mapped table)
+    {
+        public string Id { get; } = table.Column(nameof(TimelineEvent.Id));
+
+        public string ComplaintId { get; } = table.Column(nameof(TimelineEvent.ComplaintId));
+
+        public string Sequence { get; } = table.Column(nameof(TimelineEvent.Sequence));
+
+        /// <summary>The inserted columns, in the order of the statements' values.</summary>
+        public string Insert { get; } = string.Join(", ", new[]
+        {
+            nameof(TimelineEvent.ComplaintId), nameof(TimelineEvent.Sequence), nameof(TimelineEvent.Type), nameof(TimelineEvent.OccurredAt),
+            nameof(TimelineEvent.ActorRole), nameof(TimelineEvent.Payload), nameof(TimelineEvent.Visibility), nameof(TimelineEvent.PreviousHash),
+            nameof(TimelineEvent.Hash),
+        }.Select(table.Column));
+
+        public override string ToString() => table.Name;
+    }
+
+    private sealed class OutboxColumns(Mapped table)
+    {
+        /// <summary>The inserted columns, in the order of the statements' values.</summary>
+        public string Insert { get; } = string.Join(", ", new[]
+        {
+            nameof(OutboxDelivery.Consumer), nameof(OutboxDelivery.EventId), nameof(OutboxDelivery.AvailableAt), nameof(OutboxDelivery.Attempts),
+        }.Select(table.Column));
+
+        public override string ToString() => table.Name;
     }
 }

@@ -58,9 +58,6 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("AtRisk")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTimeOffset?>("AutoCheckDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -71,9 +68,6 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<string>("AutoRule")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("BreachedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("CalendarComplete")
                         .HasColumnType("boolean");
@@ -127,13 +121,7 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("FinalDueAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTimeOffset?>("HoldingReplyBy")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("HoldingReplyPromptedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("HoldingReplySentAt")
@@ -150,9 +138,6 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<string>("MergedIntoNumber")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
-
-                    b.Property<DateTimeOffset?>("NextSlaCheckAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -189,9 +174,6 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.Property<Guid?>("ReviewerId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("SlaWarningsSent")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -217,8 +199,6 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.HasIndex("AutoCheckDueAt");
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -234,26 +214,9 @@ namespace Redress.Migrations.Postgres.Complaints
 
                     b.HasIndex("Priority", "Id");
 
-                    b.HasIndex("AtRisk", "FinalDueAt", "Id");
-
                     b.HasIndex("Stage", "Category", "Id");
 
                     b.ToTable("complaints", (string)null);
-
-                    b.SplitToTable("complaint_sla_schedule", null, t =>
-                        {
-                            t.Property("AtRisk");
-
-                            t.Property("BreachedAt");
-
-                            t.Property("FinalDueAt");
-
-                            t.Property("HoldingReplyPromptedAt");
-
-                            t.Property("NextSlaCheckAt");
-
-                            t.Property("SlaWarningsSent");
-                        });
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 85);
                 });
@@ -569,10 +532,42 @@ namespace Redress.Migrations.Postgres.Complaints
 
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
-                    b.HasOne("Redress.Complaints.Complaint", null)
-                        .WithOne()
-                        .HasForeignKey("Redress.Complaints.Complaint", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.OwnsOne("Redress.Complaints.SlaSchedule", "Sla", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .HasColumnType("bigint");
+
+                            b1.Property<bool>("AtRisk")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("FinalDueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("HoldingReplyPromptedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("NextSlaCheckAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("SlaWarningsSent")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("NextSlaCheckAt");
+
+                            b1.HasIndex("AtRisk", "FinalDueAt", "Id");
+
+                            b1.ToTable("complaint_sla_schedule", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("Id");
+                        });
+
+                    b.Navigation("Sla")
                         .IsRequired();
                 });
 

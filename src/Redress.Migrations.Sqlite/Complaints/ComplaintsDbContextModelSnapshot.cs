@@ -51,9 +51,6 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("AtRisk")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("AutoCheckDueAt")
                         .HasColumnType("INTEGER");
 
@@ -64,9 +61,6 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<string>("AutoRule")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("BreachedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("CalendarComplete")
                         .HasColumnType("INTEGER");
@@ -120,13 +114,7 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<long>("FiledAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FinalDueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("HoldingReplyBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HoldingReplyPromptedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("HoldingReplySentAt")
@@ -143,9 +131,6 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<string>("MergedIntoNumber")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("NextSlaCheckAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -182,9 +167,6 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.Property<Guid?>("ReviewerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SlaWarningsSent")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -210,8 +192,6 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.HasIndex("AutoCheckDueAt");
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -227,26 +207,9 @@ namespace Redress.Migrations.Sqlite.Complaints
 
                     b.HasIndex("Priority", "Id");
 
-                    b.HasIndex("AtRisk", "FinalDueAt", "Id");
-
                     b.HasIndex("Stage", "Category", "Id");
 
                     b.ToTable("complaints", (string)null);
-
-                    b.SplitToTable("complaint_sla_schedule", null, t =>
-                        {
-                            t.Property("AtRisk");
-
-                            t.Property("BreachedAt");
-
-                            t.Property("FinalDueAt");
-
-                            t.Property("HoldingReplyPromptedAt");
-
-                            t.Property("NextSlaCheckAt");
-
-                            t.Property("SlaWarningsSent");
-                        });
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 85);
                 });
@@ -556,10 +519,42 @@ namespace Redress.Migrations.Sqlite.Complaints
 
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
-                    b.HasOne("Redress.Complaints.Complaint", null)
-                        .WithOne()
-                        .HasForeignKey("Redress.Complaints.Complaint", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.OwnsOne("Redress.Complaints.SlaSchedule", "Sla", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("AtRisk")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("BreachedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("FinalDueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("HoldingReplyPromptedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("NextSlaCheckAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SlaWarningsSent")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("NextSlaCheckAt");
+
+                            b1.HasIndex("AtRisk", "FinalDueAt", "Id");
+
+                            b1.ToTable("complaint_sla_schedule", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("Id");
+                        });
+
+                    b.Navigation("Sla")
                         .IsRequired();
                 });
 

@@ -9,13 +9,17 @@ namespace Redress.SharedKernel.Hosting;
 /// <summary>Start-up and operator tasks that span every module: migrations and demo data.</summary>
 public static class PlatformTasks
 {
-    public static async Task MigrateAllAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        foreach (var database in services.GetServices<IModuleDatabase>())
-        {
-            await database.MigrateAsync(cancellationToken);
-        }
-    }
+    /// <summary>Every module's pending migrations, applied safely (see <see cref="DatabaseMigrator"/>).</summary>
+    public static Task<MigrationReport> MigrateAllAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DatabaseMigrator.MigrateAsync(
+            services.GetServices<IModuleDatabase>(),
+            services.GetRequiredService<IOptions<DatabaseSettings>>().Value,
+            services.GetRequiredService<TimeProvider>(),
+            cancellationToken);
+
+    /// <summary>Refuses a database that is ahead of this build, for hosts that do not migrate it themselves.</summary>
+    public static Task<IReadOnlyList<ModuleMigrations>> EnsureNotAheadAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DatabaseMigrator.EnsureNotAheadAsync(services.GetServices<IModuleDatabase>(), cancellationToken);
 
     /// <summary>Seeds demo data; refused under a production environment, where demo passwords would be a back door.</summary>
     public static async Task<Result<DemoSeedContext>> SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -9,6 +9,12 @@ public sealed class ModuleDatabase<TContext>(IServiceScopeFactory scopes, string
 {
     public string Module => module;
 
+    public async Task<ModuleMigrations> ReadMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ModuleMigrations.ReadAsync(module, scope.ServiceProvider.GetRequiredService<TContext>().Database, cancellationToken);
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

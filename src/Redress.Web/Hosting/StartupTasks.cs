@@ -24,10 +24,23 @@ internal sealed partial class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var migrate = configuration.GetValue("Database:MigrateOnStartup", database.Value.Provider == DatabaseProvider.Sqlite);
-        if (migrate)
+        try
         {
-            await PlatformTasks.MigrateAllAsync(services, cancellationToken);
-            LogMigrated(logger, database.Value.Provider);
+            if (migrate)
+            {
+                var report = (await PlatformTasks.MigrateAllAsync(services, cancellationToken)).Describe();
+                LogMigrated(logger, database.Value.Provider, report);
+            }
+            else
+            {
+                // Operators migrate with `redress migrate`; a build older than the database must still not run on it.
+                await PlatformTasks.EnsureNotAheadAsync(services, cancellationToken);
+            }
+        }
+        catch (MigrationRefusedException refused)
+        {
+            LogRefused(logger, refused.Message);
+            throw;
         }
 
         if (!demo.Value.Enabled)
@@ -55,8 +68,11 @@ internal sealed partial class StartupTasks(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
-    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database migrated ({Provider}): {Report}")]
+    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, string report);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Redress will not start on this database: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Redress is running at {Address}")]
     private static partial void LogListening(ILogger logger, string address);
