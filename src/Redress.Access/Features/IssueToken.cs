@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ using Redress.SharedKernel.Http;
 namespace Redress.Access.Features;
 
 /// <summary>Credentials exchanged for a bearer token.</summary>
-public sealed record TokenRequest(string? Email, string? Password);
+public sealed record TokenRequest([Required] string? Email, [Required] string? Password);
 
 internal static class IssueToken
 {

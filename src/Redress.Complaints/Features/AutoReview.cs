@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ using Redress.SharedKernel.Security;
 namespace Redress.Complaints.Features;
 
 /// <summary>Why a supervisor reverses an automatic decision; kept as an internal note for whoever picks the case up.</summary>
-public sealed record ReverseAutoDecisionRequest(string? Reasons);
+public sealed record ReverseAutoDecisionRequest([Required] string? Reasons);
 
 /// <summary>An automatic decision waiting for a supervisor: the complaint, the rule, and what it paid.</summary>
 public sealed record AutoDecisionItem(ComplaintSummary Complaint, string? Rule, MoneyView? Paid, string? LedgerReference, DateTimeOffset? DecidedAt);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,22 +13,27 @@ using Redress.SharedKernel.Security;
 namespace Redress.Complaints.Features;
 
 /// <summary>New category and priority for a complaint.</summary>
-public sealed record TriageRequest(string? Category, string? Priority);
+public sealed record TriageRequest(
+    [Required, EnumDataType(typeof(ComplaintCategory))] string? Category,
+    [Required, EnumDataType(typeof(ComplaintPriority))] string? Priority);
 
 /// <summary>Assign to a named case worker, or let the system pick the least-loaded agent who has the category.</summary>
 public sealed record AssignRequest(Guid? AssigneeId, bool? Automatic);
 
 /// <summary>A text: a question for the customer, a note, a message, the reasons of an appeal, an escalation record.</summary>
-public sealed record TextRequest(string? Body);
+public sealed record TextRequest([Required] string? Body);
 
 /// <summary>An outcome with its closure code and the reasons given to the customer.</summary>
-public sealed record DecisionRequest(string? Outcome, string? ClosureCode, string? Reasons);
+public sealed record DecisionRequest(
+    [Required, EnumDataType(typeof(ComplaintOutcome))] string? Outcome,
+    [Required, EnumDataType(typeof(ClosureCode))] string? ClosureCode,
+    [Required] string? Reasons);
 
 /// <summary>Why the final answer needs more time; the customer reads it with the new date of the final answer.</summary>
-public sealed record HoldingReplyRequest(string? Reasons);
+public sealed record HoldingReplyRequest([Required] string? Reasons);
 
 /// <summary>The complaint that carries on after a duplicate is merged into it.</summary>
-public sealed record MergeRequest(string? Survivor);
+public sealed record MergeRequest([Required] string? Survivor);
 
 /// <summary>
 /// The case operations on one complaint. Each validates its input, then calls exactly one method on

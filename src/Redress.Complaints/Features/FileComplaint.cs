@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,15 +16,16 @@ using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints.Features;
 
-/// <summary>What a customer sends to file a complaint. Every field is optional here so that validation can name what is missing.</summary>
+/// <summary>What a customer sends to file a complaint. Amount and currency go together.</summary>
+/// <remarks>Nullable here so that a missing field reaches validation, which names it; the API contract marks the required ones.</remarks>
 public sealed record FileComplaintRequest(
-    string? Category,
-    string? Description,
-    DateTimeOffset? OccurredAt,
+    [Required, EnumDataType(typeof(ComplaintCategory))] string? Category,
+    [Required] string? Description,
+    [Required] DateTimeOffset? OccurredAt,
     string? TransactionReference,
     decimal? Amount,
     string? Currency,
-    string? DesiredOutcome,
+    [Required] string? DesiredOutcome,
     bool? FreezeWallet = null);
 
 /// <summary>Files a complaint for the signed-in customer: validates, numbers, and stores it with its first timeline entry in one transaction.</summary>

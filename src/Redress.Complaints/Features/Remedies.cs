@@ -32,7 +32,13 @@ public sealed class RemedyOptions
 }
 
 /// <summary>A remedy to propose. Amount and currency for money, points for points, a transaction for refunds and fee reversals.</summary>
-public sealed record ProposeRemedyRequest(string? Kind, string? TransactionReference, decimal? Amount, string? Currency, long? Points, string? Reason);
+public sealed record ProposeRemedyRequest(
+    [Required, EnumDataType(typeof(RemedyKind))] string? Kind,
+    string? TransactionReference,
+    decimal? Amount,
+    string? Currency,
+    long? Points,
+    [Required] string? Reason);
 
 /// <summary>A remedy as staff and the complainant see it.</summary>
 public sealed record RemedyView(

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,8 @@ public sealed record QueueFilter(string? Queue, string? Category, string? Priori
 /// <summary>One case worker's open complaints and categories, for supervisors balancing the work.</summary>
 public sealed record AgentLoad(Guid AgentId, string DisplayName, int OpenComplaints, IReadOnlyList<ComplaintCategory> Categories);
 
-public sealed record AgentSkillsRequest(IReadOnlyList<string>? Categories);
+/// <summary>The categories an agent handles; none (or left out) clears them.</summary>
+public sealed record AgentSkillsRequest([EnumDataType(typeof(ComplaintCategory))] IReadOnlyList<string>? Categories);
 
 /// <summary>Staff queues, the supervisors' load view and agents' categories.</summary>
 public sealed class StaffQueuesHandler(ComplaintsDbContext db, IUserDirectory directory, IStringLocalizer<ComplaintMessages> text)

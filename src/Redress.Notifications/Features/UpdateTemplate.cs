@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ using Redress.SharedKernel.Security;
 namespace Redress.Notifications.Features;
 
 /// <summary>New wording for one template. SMS has no subject; email and in-app messages need one.</summary>
-public sealed record UpdateTemplateRequest(string? Subject, string? Body);
+public sealed record UpdateTemplateRequest(string? Subject, [Required] string? Body);
 
 /// <summary>
 /// Replaces a template's wording. Refused, naming the field, when it uses a placeholder the event does not

@@ -10,6 +10,8 @@ internal static class OpenApiSetup
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddDocumentTransformer(new BearerSecurityTransformer());
+            options.AddSchemaTransformer(new RequestContractTransformer());
+            options.AddDocumentTransformer(new NumberTypesTransformer());
         });
 
     /// <summary>Describes the bearer token from <c>POST /api/auth/token</c>, so the reference page can send it.</summary>
