@@ -66,6 +66,42 @@ namespace Redress.Migrations.Postgres.Wallet
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_ledger_operations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TransactionReference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    RequestHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    ProposedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LedgerReference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FailureCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_ledger_operations", x => x.Id);
+                    table.CheckConstraint("ck_staff_ledger_operations_amount_positive", "\"AmountMinor\" > 0");
+                    table.ForeignKey(
+                        name: "FK_staff_ledger_operations_wallet_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "wallet_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wallet_transactions",
                 columns: table => new
                 {
@@ -109,6 +145,29 @@ namespace Redress.Migrations.Postgres.Wallet
                         name: "FK_wallet_transactions_wallet_transactions_OriginalTransaction~",
                         column: x => x.OriginalTransactionId,
                         principalTable: "wallet_transactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_ledger_audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OperationId = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Data = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_ledger_audit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_staff_ledger_audit_staff_ledger_operations_OperationId",
+                        column: x => x.OperationId,
+                        principalTable: "staff_ledger_operations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -207,6 +266,27 @@ namespace Redress.Migrations.Postgres.Wallet
                 column: "TransactionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_staff_ledger_audit_OperationId_Id",
+                table: "staff_ledger_audit",
+                columns: new[] { "OperationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_ledger_operations_AccountId",
+                table: "staff_ledger_operations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_ledger_operations_IdempotencyKey",
+                table: "staff_ledger_operations",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_ledger_operations_State_Id",
+                table: "staff_ledger_operations",
+                columns: new[] { "State", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wallet_accounts_CustomerId_Currency",
                 table: "wallet_accounts",
                 columns: new[] { "CustomerId", "Currency" },
@@ -232,6 +312,7 @@ namespace Redress.Migrations.Postgres.Wallet
                 table: "wallet_transactions",
                 column: "Reference",
                 unique: true);
+            UpSql(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -244,10 +325,16 @@ namespace Redress.Migrations.Postgres.Wallet
                 name: "postings");
 
             migrationBuilder.DropTable(
+                name: "staff_ledger_audit");
+
+            migrationBuilder.DropTable(
                 name: "journal_entries");
 
             migrationBuilder.DropTable(
                 name: "wallet_transactions");
+
+            migrationBuilder.DropTable(
+                name: "staff_ledger_operations");
 
             migrationBuilder.DropTable(
                 name: "funding_sources");
