@@ -83,9 +83,10 @@ internal static class SlaSweepWrites
         await using var insert = new NpgsqlCommand(
             """
             WITH inserted AS (
-                INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
-                SELECT e.complaint, e.sequence, e.type, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
-                FROM unnest(@complaints, @sequences, @types, @occurred, @payloads, @previous, @hashes) AS e(complaint, sequence, type, occurred, payload, previous, hash)
+                INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "SchemaVersion", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
+                SELECT e.complaint, e.sequence, e.type, e.schema_version, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
+                FROM unnest(@complaints, @sequences, @types, @schema_versions, @occurred, @payloads, @previous, @hashes)
+                    AS e(complaint, sequence, type, schema_version, occurred, payload, previous, hash)
                 RETURNING "Id", "ComplaintId", "Sequence")
             INSERT INTO outbox_deliveries ("Consumer", "EventId", "AvailableAt", "Attempts")
             SELECT @consumer, i."Id", @at, 0
@@ -102,6 +103,7 @@ internal static class SlaSweepWrites
         insert.Parameters.Add(Array("complaints", NpgsqlDbType.Bigint, entries.Select(x => x.Check.ComplaintId)));
         insert.Parameters.Add(Array("sequences", NpgsqlDbType.Integer, entries.Select(x => x.Entry.Sequence)));
         insert.Parameters.Add(Array("types", NpgsqlDbType.Text, entries.Select(x => x.Entry.Type)));
+        insert.Parameters.Add(Array("schema_versions", NpgsqlDbType.Integer, entries.Select(x => x.Entry.SchemaVersion)));
         insert.Parameters.Add(Array("occurred", NpgsqlDbType.TimestampTz, entries.Select(x => x.Entry.OccurredAt.UtcDateTime)));
         insert.Parameters.Add(Array("payloads", NpgsqlDbType.Text, entries.Select(x => x.Entry.Payload)));
         insert.Parameters.Add(Array("previous", NpgsqlDbType.Text, entries.Select(x => x.Entry.PreviousHash)));
@@ -141,13 +143,13 @@ internal static class SlaSweepWrites
             connection,
             transaction,
             """
-            INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
-            VALUES ($complaint, $sequence, $type, $occurred, $role, $payload, $visibility, $previous, $hash)
+            INSERT INTO timeline_events ("ComplaintId", "Sequence", "Type", "SchemaVersion", "OccurredAt", "ActorRole", "Payload", "Visibility", "PreviousHash", "Hash")
+            VALUES ($complaint, $sequence, $type, $schema_version, $occurred, $role, $payload, $visibility, $previous, $hash)
             RETURNING "Id"
             """);
-        var (complaint, sequence, type, occurred, payload, previous, hash) = (
-            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$occurred"),
-            Parameter(insert, "$payload"), Parameter(insert, "$previous"), Parameter(insert, "$hash"));
+        var (complaint, sequence, type, schemaVersion, occurred, payload, previous, hash) = (
+            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$schema_version"),
+            Parameter(insert, "$occurred"), Parameter(insert, "$payload"), Parameter(insert, "$previous"), Parameter(insert, "$hash"));
         Parameter(insert, "$role").Value = Complaint.SystemRole;
         Parameter(insert, "$visibility").Value = Visibility.Internal.ToString();
 
@@ -185,6 +187,7 @@ internal static class SlaSweepWrites
                 complaint.Value = check.ComplaintId;
                 sequence.Value = entry.Sequence;
                 type.Value = entry.Type;
+                schemaVersion.Value = entry.SchemaVersion;
                 occurred.Value = entry.OccurredAt.UtcTicks;
                 payload.Value = entry.Payload;
                 previous.Value = entry.PreviousHash;

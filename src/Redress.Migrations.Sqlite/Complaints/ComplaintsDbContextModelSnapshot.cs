@@ -312,11 +312,8 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodySha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                    b.Property<long?>("BodyErasedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ComplaintId")
                         .HasColumnType("INTEGER");
@@ -345,6 +342,25 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("complaint_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ComplaintId", "Item");
+
+                    b.ToTable("personal_data_salts", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
@@ -491,6 +507,9 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -581,6 +600,15 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Salts")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
                 {
                     b.HasOne("Redress.Complaints.Complaint", null)
@@ -611,6 +639,8 @@ namespace Redress.Migrations.Sqlite.Complaints
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
+
+                    b.Navigation("Salts");
 
                     b.Navigation("Timeline");
                 });
