@@ -82,6 +82,8 @@ internal sealed class UtcMicrosecondsConverter : JsonConverter<DateTimeOffset>
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
     Converters = [typeof(UtcMicrosecondsConverter)])]
 [JsonSerializable(typeof(ComplaintReceived))]
 [JsonSerializable(typeof(ComplaintAcknowledged))]

@@ -201,8 +201,10 @@ public sealed class TimelineGoldenTests
     }
 
     [Fact]
-    public void An_unknown_schema_version_or_an_extra_property_is_refused_not_guessed()
+    public void An_unknown_schema_version_an_extra_or_missing_property_or_a_null_where_none_belongs_is_refused_not_guessed()
     {
+        Assert.Throws<System.Text.Json.JsonException>(() => TimelineJson.Read(TimelineEventTypes.MergedInto, 1, "{}"));
+        Assert.Throws<System.Text.Json.JsonException>(() => TimelineJson.Read(TimelineEventTypes.MergedInto, 1, """{"survivor":null}"""));
         Assert.Throws<System.Text.Json.JsonException>(() => TimelineJson.Read(TimelineEventTypes.MergedInto, 2, """{"survivor":"K7M2Q9XR5"}"""));
         Assert.Throws<System.Text.Json.JsonException>(() => TimelineJson.Read(TimelineEventTypes.MergedInto, 1, """{"survivor":"K7M2Q9XR5","body":"x"}"""));
     }
