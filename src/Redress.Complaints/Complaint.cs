@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Redress.Complaints.Deadlines;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Security;
@@ -14,6 +13,7 @@ internal sealed class Complaint
 
     private readonly List<TimelineEvent> _timeline = [];
     private readonly List<ComplaintMessage> _messages = [];
+    private readonly List<PersonalDataSalt> _salts = [];
     private int _headSequence;
     private string? _headHash;
 
@@ -147,6 +147,9 @@ internal sealed class Complaint
     /// <summary>Conversation entries added since load.</summary>
     public IReadOnlyList<ComplaintMessage> Messages => _messages;
 
+    /// <summary>Salts of personal data drawn since load (stored outside the chain, ADR 21).</summary>
+    public IReadOnlyList<PersonalDataSalt> Salts => _salts;
+
     public Money? Amount => AmountMinorUnits is { } minor && SharedKernel.Currency.TryFind(Currency, out var currency)
         ? new Money(minor, currency.Value)
         : null;
@@ -176,7 +179,19 @@ internal sealed class Complaint
 
         complaint._headHash = TimelineEvent.GenesisHash;
         complaint.Append(
-            TimelineEventTypes.Received, customer, now, new { Category = complaint.Category.ToString(), Channel = channel.ToString(), Priority = complaint.Priority.ToString() });
+            customer,
+            now,
+            new ComplaintReceived(
+                complaint.Category,
+                channel,
+                complaint.Priority,
+                complaint.Jurisdiction,
+                complaint.OccurredAt,
+                complaint.TransactionReference,
+                complaint.AmountMinorUnits,
+                complaint.Currency,
+                complaint.Seal(PersonalDataItems.Description, details.Description),
+                complaint.Seal(PersonalDataItems.DesiredOutcome, details.DesiredOutcome)));
         return complaint;
     }
 
@@ -234,12 +249,9 @@ internal sealed class Complaint
         Sla.AtRisk = warningsSent > 0 || breachedAt is not null;
     }
 
-    /// <summary>The stored JSON of an entry's facts; the SLA sweep writes entries without loading the complaint and must match.</summary>
-    public static string SerializeFacts(object facts) => JsonSerializer.Serialize(facts, s_payloadJson);
-
     /// <summary>An entry the platform writes by itself (SLA points, delivery reports); internal, for staff.</summary>
-    public TimelineEvent AppendSystem(string type, DateTimeOffset now, object facts) =>
-        Append(type, actorId: null, SystemRole, now, facts, Visibility.Internal);
+    public TimelineEvent AppendSystem(DateTimeOffset now, TimelinePayload facts) =>
+        Append(actorId: null, SystemRole, now, facts, Visibility.Internal);
 
     public bool IsVisibleTo(Actor actor) => actor.IsCaseWorker || (actor.IsCustomer && actor.UserId == CustomerId);
 
@@ -265,7 +277,7 @@ internal sealed class Complaint
         }
 
         Stage = ComplaintStage.Acknowledged;
-        return Append(TimelineEventTypes.Acknowledged, staff, now, new { });
+        return Append(staff, now, new ComplaintAcknowledged(FinalDueAt));
     }
 
     public Result<TimelineEvent> Triage(Actor staff, ComplaintCategory category, ComplaintPriority priority, DateTimeOffset now)
@@ -275,11 +287,11 @@ internal sealed class Complaint
             return refused;
         }
 
-        var from = new { Category = Category.ToString(), Priority = Priority.ToString() };
+        var facts = new ComplaintTriaged(Category, Priority, category, priority);
         Category = category;
         Priority = priority;
         Stage = ComplaintStage.Triaged;
-        return Append(TimelineEventTypes.Triaged, staff, now, new { From = from, Category = category.ToString(), Priority = priority.ToString() }, Visibility.Internal);
+        return Append(staff, now, facts, Visibility.Internal);
     }
 
     /// <summary>
@@ -311,12 +323,7 @@ internal sealed class Complaint
 
         var previous = AssigneeId;
         AssigneeId = assignee;
-        return Append(
-            TimelineEventTypes.Assigned,
-            staff,
-            now,
-            new { Assignee = assignee.ToString("N"), Previous = previous?.ToString("N"), Automatic = automatic },
-            Visibility.Internal);
+        return Append(staff, now, new ComplaintAssigned(assignee, previous, automatic), Visibility.Internal);
     }
 
     public Result<TimelineEvent> StartInvestigation(Actor staff, DateTimeOffset now)
@@ -327,7 +334,7 @@ internal sealed class Complaint
         }
 
         Stage = ComplaintStage.Investigating;
-        return Append(TimelineEventTypes.InvestigationStarted, staff, now, new { });
+        return Append(staff, now, new InvestigationStarted());
     }
 
     /// <summary>Asks the customer for information: the move passes to them until they answer.</summary>
@@ -344,11 +351,11 @@ internal sealed class Complaint
         }
 
         WaitingOn = WaitingOn.Customer;
-        return AddMessage(staff, MessageKind.InformationRequest, question, [], now, TimelineEventTypes.InformationRequested);
+        return AddMessage(staff, MessageKind.InformationRequest, question, [], now, m => new InformationRequested(m));
     }
 
     /// <summary>A message in the conversation. A customer's message while information is requested answers it and hands the move back.</summary>
-    public Result<ComplaintMessage> SendMessage(Actor actor, string body, IReadOnlyList<ComplaintAttachment> attachments, DateTimeOffset now)
+    public Result<ComplaintMessage> SendMessage(Actor actor, string body, IReadOnlyList<AttachedFile> attachments, DateTimeOffset now)
     {
         if (Check(CaseAction.SendMessage, actor) is { } refused)
         {
@@ -361,7 +368,7 @@ internal sealed class Complaint
             WaitingOn = WaitingOn.Operator;
         }
 
-        return AddMessage(actor, MessageKind.Message, body, attachments, now, answers ? TimelineEventTypes.InformationProvided : TimelineEventTypes.MessageSent);
+        return AddMessage(actor, MessageKind.Message, body, attachments, now, m => answers ? new InformationProvided(m) : new MessageSent(m));
     }
 
     /// <summary>A note for staff only: it never reaches the customer, and its timeline entry is internal.</summary>
@@ -372,7 +379,7 @@ internal sealed class Complaint
             return refused;
         }
 
-        return AddMessage(staff, MessageKind.Note, body, [], now, TimelineEventTypes.NoteAdded);
+        return AddMessage(staff, MessageKind.Note, body, [], now, m => new NoteAdded(m));
     }
 
     /// <summary>Resolves with the outcome; the remedies given so far are recorded with it.</summary>
@@ -389,16 +396,15 @@ internal sealed class Complaint
         ClosureCode = closureCode;
         ResolvedAt = now;
         ResolvedById = staff.UserId;
-        var given = (remedies ?? []).Select(r => new { Id = r.Id.ToString("N"), Kind = r.Kind.ToString(), Status = r.Status.ToString(), r.LedgerReference }).ToArray();
-        return AddMessage(
-            staff, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString(), Remedies = given });
+        RemedyGiven[] given = [.. (remedies ?? []).Select(r => new RemedyGiven(r.Id, r.Kind, r.Status, r.LedgerReference))];
+        return AddMessage(staff, MessageKind.Resolution, reasons, [], now, m => new ComplaintResolved(m, outcome, closureCode, given, Rule: null));
     }
 
     /// <summary>
     /// Records that the final response letter was issued: its stored PDF and text with their SHA-256, so the chain
     /// vouches for the exact letter the customer received. Staff only, and only once there is a decision to report.
     /// </summary>
-    public Result<TimelineEvent> IssueFinalResponse(Actor staff, IssuedLetter letter, DateTimeOffset now)
+    public Result<FinalResponseIssued> IssueFinalResponse(Actor staff, LetterDocuments letter, DateTimeOffset now)
     {
         if (!staff.IsCaseWorker)
         {
@@ -410,7 +416,14 @@ internal sealed class Complaint
             return CaseErrors.Conflict("final_response_needs_decision");
         }
 
-        return Append(TimelineEventTypes.FinalResponseIssued, staff, now, letter);
+        var issued = new FinalResponseIssued(
+            letter.PdfId,
+            letter.PdfId is { } pdf && letter.Pdf is { } bytes ? Seal(PersonalDataItems.LetterDocument(pdf), bytes.Span) : null,
+            letter.TextId,
+            Seal(PersonalDataItems.LetterDocument(letter.TextId), letter.Text.Span),
+            letter.Culture);
+        Append(staff, now, issued);
+        return issued;
     }
 
     public Result<TimelineEvent> Accept(Actor customer, DateTimeOffset now)
@@ -422,7 +435,7 @@ internal sealed class Complaint
 
         Stage = ComplaintStage.Closed;
         WaitingOn = WaitingOn.Operator;
-        return Append(TimelineEventTypes.Accepted, customer, now, new { });
+        return Append(customer, now, new ComplaintAccepted());
     }
 
     public Result<ComplaintMessage> Appeal(Actor customer, string reasons, DateTimeOffset now, CaseHandlingOptions options)
@@ -435,7 +448,7 @@ internal sealed class Complaint
         Stage = ComplaintStage.Appealed;
         WaitingOn = WaitingOn.Operator;
         AppealedAt = now;
-        return AddMessage(customer, MessageKind.Appeal, reasons, [], now, TimelineEventTypes.Appealed);
+        return AddMessage(customer, MessageKind.Appeal, reasons, [], now, m => new ComplaintAppealed(m));
     }
 
     /// <summary>A supervisor who neither owned nor resolved the complaint takes the appeal.</summary>
@@ -448,7 +461,7 @@ internal sealed class Complaint
 
         Stage = ComplaintStage.Reviewing;
         ReviewerId = supervisor.UserId;
-        return Append(TimelineEventTypes.ReviewStarted, supervisor, now, new { Reviewer = supervisor.UserId.ToString("N") });
+        return Append(supervisor, now, new ReviewStarted(supervisor.UserId));
     }
 
     /// <summary>The final decision: the complaint closes with the reviewer's outcome.</summary>
@@ -463,7 +476,7 @@ internal sealed class Complaint
         WaitingOn = WaitingOn.Operator;
         Outcome = outcome;
         ClosureCode = closureCode;
-        return AddMessage(supervisor, MessageKind.AppealDecision, reasons, [], now, TimelineEventTypes.AppealDecided, new { Outcome = outcome.ToString(), ClosureCode = closureCode.ToString() });
+        return AddMessage(supervisor, MessageKind.AppealDecision, reasons, [], now, m => new AppealDecided(m, outcome, closureCode));
     }
 
     public Result<TimelineEvent> Withdraw(Actor customer, DateTimeOffset now)
@@ -475,11 +488,14 @@ internal sealed class Complaint
 
         var from = Stage;
         Stage = ComplaintStage.Withdrawn;
-        return Append(TimelineEventTypes.Withdrawn, customer, now, new { From = from.ToString() });
+        return Append(customer, now, new ComplaintWithdrawn(from));
     }
 
-    /// <summary>Records that a regulator or another third party is now involved; the move is theirs.</summary>
-    public Result<TimelineEvent> EscalateExternally(Actor staff, string body, DateTimeOffset now)
+    /// <summary>
+    /// Records that a regulator or another third party is now involved; the move is theirs. Staff's account of it is
+    /// free text, so it is kept as an internal note and the customer-visible entry commits to its digest.
+    /// </summary>
+    public Result<ComplaintMessage> EscalateExternally(Actor staff, string body, DateTimeOffset now)
     {
         if (Check(CaseAction.EscalateExternally, staff) is { } refused)
         {
@@ -489,7 +505,7 @@ internal sealed class Complaint
         var from = Stage;
         Stage = ComplaintStage.EscalatedExternally;
         WaitingOn = WaitingOn.ThirdParty;
-        return Append(TimelineEventTypes.EscalatedExternally, staff, now, new { From = from.ToString(), Body = body });
+        return AddMessage(staff, MessageKind.Note, body, [], now, m => new EscalatedExternally(m, from), Visibility.Customer);
     }
 
     /// <summary>Folds this duplicate into <paramref name="survivor"/>: both timelines record the link, in one transaction.</summary>
@@ -512,8 +528,8 @@ internal sealed class Complaint
 
         Stage = ComplaintStage.Merged;
         MergedIntoNumber = survivor.Number;
-        survivor.Append(TimelineEventTypes.DuplicateMergedIn, staff, now, new { Duplicate = Number });
-        return Append(TimelineEventTypes.MergedInto, staff, now, new { Survivor = survivor.Number });
+        survivor.Append(staff, now, new DuplicateMergedIn(Number));
+        return Append(staff, now, new MergedInto(survivor.Number));
     }
 
     /// <summary>
@@ -533,8 +549,7 @@ internal sealed class Complaint
         Sla.FinalDueAt = ExtendedFinalBy;
         Sla.SlaWarningsSent = 0;
         Sla.AtRisk = false;
-        return AddMessage(
-            staff, MessageKind.HoldingReply, reasons, [], now, TimelineEventTypes.HoldingReplySent, new { PreviousFinalDueAt = previous, FinalDueAt });
+        return AddMessage(staff, MessageKind.HoldingReply, reasons, [], now, m => new HoldingReplySent(m, previous, FinalDueAt));
     }
 
     /// <summary>The customer's follow-up: at most once per interval; raises the priority and shows on the timeline and in the owner's queue.</summary>
@@ -548,14 +563,14 @@ internal sealed class Complaint
         var from = Priority;
         Priority = Priority == ComplaintPriority.Normal ? ComplaintPriority.High : ComplaintPriority.Urgent;
         LastNudgedAt = now;
-        return Append(TimelineEventTypes.Nudged, customer, now, new { From = from.ToString(), Priority = Priority.ToString(), Assignee = AssigneeId?.ToString("N") });
+        return Append(customer, now, new ComplaintNudged(from, Priority, AssigneeId));
     }
 
     /// <summary>Marks a new complaint for the automatic-resolution worker (no timeline entry: nothing has happened yet).</summary>
     public void ScheduleAutoCheck(DateTimeOffset now) => AutoCheckDueAt = now;
 
     /// <summary>The automatic check ends without a decision: no rule applied, a cap held it back, or the ledger refused.</summary>
-    public TimelineEvent FinishAutoCheck(object facts, DateTimeOffset now, bool paidAwaitingReview = false)
+    public TimelineEvent FinishAutoCheck(AutoResolutionChecked facts, DateTimeOffset now, bool paidAwaitingReview = false)
     {
         AutoCheckDueAt = null;
         if (paidAwaitingReview)
@@ -563,7 +578,7 @@ internal sealed class Complaint
             AutoDecision = AutoDecisionReview.AwaitingReview;
         }
 
-        return AppendSystem(TimelineEventTypes.AutoResolutionChecked, now, facts);
+        return AppendSystem(now, facts);
     }
 
     /// <summary>
@@ -571,7 +586,7 @@ internal sealed class Complaint
     /// says which rule and what the ledger showed, then the usual resolution (upheld, monetary relief) with the
     /// explanation as its reasons, so the letter and the notification follow as for a person's decision.
     /// </summary>
-    public Result<ComplaintMessage> ResolveAutomatically(Actor platform, string rule, object explanation, string reasons, Remedy remedy, DateTimeOffset now)
+    public Result<ComplaintMessage> ResolveAutomatically(Actor platform, string rule, AutoResolutionApplied explanation, string reasons, Remedy remedy, DateTimeOffset now)
     {
         if (!s_autoResolvable.Contains(Stage))
         {
@@ -581,17 +596,16 @@ internal sealed class Complaint
         AutoCheckDueAt = null;
         AutoDecision = AutoDecisionReview.AwaitingReview;
         AutoRule = rule;
-        Append(TimelineEventTypes.AutoResolutionApplied, platform, now, explanation);
+        Append(platform, now, explanation);
         Stage = ComplaintStage.Resolved;
         WaitingOn = WaitingOn.Customer;
         Outcome = ComplaintOutcome.Upheld;
         ClosureCode = Complaints.ClosureCode.ClosedWithMonetaryRelief;
         ResolvedAt = now;
         ResolvedById = platform.UserId;
-        var given = new[] { new { Id = remedy.Id.ToString("N"), Kind = remedy.Kind.ToString(), Status = remedy.Status.ToString(), remedy.LedgerReference } };
+        RemedyGiven[] given = [new(remedy.Id, remedy.Kind, remedy.Status, remedy.LedgerReference)];
         return AddMessage(
-            platform, MessageKind.Resolution, reasons, [], now, TimelineEventTypes.Resolved,
-            new { Outcome = Outcome.ToString(), ClosureCode = ClosureCode.ToString(), Remedies = given, Rule = rule });
+            platform, MessageKind.Resolution, reasons, [], now, m => new ComplaintResolved(m, ComplaintOutcome.Upheld, Complaints.ClosureCode.ClosedWithMonetaryRelief, given, rule));
     }
 
     /// <summary>A supervisor agrees with the automatic decision; it leaves the review queue.</summary>
@@ -603,7 +617,7 @@ internal sealed class Complaint
         }
 
         AutoDecision = AutoDecisionReview.Confirmed;
-        return Append(TimelineEventTypes.AutoResolutionConfirmed, supervisor, now, new { Rule = AutoRule }, Visibility.Internal);
+        return Append(supervisor, now, new AutoResolutionConfirmed(AutoRule), Visibility.Internal);
     }
 
     /// <summary>
@@ -632,20 +646,11 @@ internal sealed class Complaint
         }
 
         var reversed = Append(
-            TimelineEventTypes.AutoResolutionReversed,
             supervisor,
             now,
-            new
-            {
-                Rule = AutoRule,
-                Remedy = remedy.Id.ToString("N"),
-                remedy.LedgerReference,
-                ReversalReference = reversalReference,
-                remedy.AmountMinorUnits,
-                remedy.Currency,
-            });
+            new AutoResolutionReversed(AutoRule, remedy.Id, remedy.LedgerReference, reversalReference, remedy.AmountMinorUnits, remedy.Currency));
         // The supervisor's reasons are for the colleagues who pick the case up; the customer is told through the conversation.
-        AddMessage(supervisor, MessageKind.Note, reasons, [], now, TimelineEventTypes.NoteAdded);
+        AddMessage(supervisor, MessageKind.Note, reasons, [], now, m => new NoteAdded(m));
         return reversed;
     }
 
@@ -668,12 +673,19 @@ internal sealed class Complaint
     }
 
     /// <summary>Staff's ledger findings. Internal: they name transactions the customer has not seen checked yet.</summary>
-    public TimelineEvent RecordInvestigation(Actor staff, object findings, DateTimeOffset now) =>
-        Append(TimelineEventTypes.Investigated, staff, now, findings, Visibility.Internal);
+    public TimelineEvent RecordInvestigation(Actor staff, ComplaintInvestigated findings, DateTimeOffset now) =>
+        Append(staff, now, findings, Visibility.Internal);
 
     /// <summary>What the ledger answered to a freeze or unfreeze of one of the complainant's wallets.</summary>
-    public TimelineEvent RecordWalletStatus(Actor actor, string type, Guid accountId, string result, DateTimeOffset now) =>
-        Append(type, actor, now, new { Account = accountId.ToString("N"), Result = result });
+    public TimelineEvent RecordWalletStatus(Actor actor, bool frozen, Guid accountId, string result, DateTimeOffset now) =>
+        Append(actor, now, frozen ? new WalletFrozen(accountId, result) : new WalletUnfrozen(accountId, result));
+
+    /// <summary>
+    /// Records a lawful erasure of personal data on this complaint: the caller has deleted the items' content and their
+    /// salts in the same transaction, and the entry names the items so that verification accepts the missing salts.
+    /// </summary>
+    public TimelineEvent RecordErasure(Actor actor, IReadOnlyList<string> items, string basis, DateTimeOffset now) =>
+        Append(actor, now, new PersonalDataErased(items, basis), Visibility.Internal);
 
     /// <summary>Refuses remedy work on a complaint that no longer takes it; a decided complaint still pays what was agreed.</summary>
     public Error? RemedyRefusal(bool proposing) => Stage switch
@@ -690,25 +702,7 @@ internal sealed class Complaint
     public TimelineEvent RecordRemedy(string type, Actor actor, Remedy remedy, DateTimeOffset now, bool resumed = false)
     {
         var visibility = type is TimelineEventTypes.RemedyExecuted or TimelineEventTypes.RemedyFailed ? Visibility.Customer : Visibility.Internal;
-        return Append(
-            type,
-            actor,
-            now,
-            new
-            {
-                Remedy = remedy.Id.ToString("N"),
-                Kind = remedy.Kind.ToString(),
-                remedy.AmountMinorUnits,
-                remedy.Currency,
-                remedy.Points,
-                remedy.TransactionReference,
-                remedy.LedgerReference,
-                IdempotencyKey = remedy.MovesMoney ? remedy.IdempotencyKey : null,
-                Status = remedy.Status.ToString(),
-                remedy.FailureCode,
-                Resumed = resumed,
-            },
-            visibility);
+        return Append(actor, now, RemedyStep.For(type, remedy, resumed), visibility);
     }
 
     private Error? Check(CaseAction action, Actor actor)
@@ -738,40 +732,57 @@ internal sealed class Complaint
         _ => null,
     };
 
+    /// <summary>
+    /// Stores the words (and files) in the conversation and appends an entry that commits to them only through salted
+    /// digests. The entry is as visible as the message unless the operation says otherwise.
+    /// </summary>
     private Result<ComplaintMessage> AddMessage(
-        Actor author, MessageKind kind, string body, IReadOnlyList<ComplaintAttachment> attachments, DateTimeOffset now, string eventType, object? facts = null)
+        Actor author,
+        MessageKind kind,
+        string body,
+        IReadOnlyList<AttachedFile> attachments,
+        DateTimeOffset now,
+        Func<MessageRef, TimelinePayload> entry,
+        Visibility? entryVisibility = null)
     {
-        var message = ComplaintMessage.Create(kind, author, body, attachments, now);
+        var message = ComplaintMessage.Create(kind, author, body, [.. attachments.Select(a => a.Attachment)], now);
         _messages.Add(message);
-        Append(
-            eventType,
-            author,
-            now,
-            new
-            {
-                Message = message.PublicId.ToString("N"),
-                Kind = kind.ToString(),
-                BodySha256 = message.BodySha256,
-                Attachments = attachments.Select(a => new { Id = a.Id.ToString("N"), a.Sha256 }).ToArray(),
-                Facts = facts,
-            },
-            message.Visibility);
+        var reference = new MessageRef(
+            message.PublicId,
+            kind,
+            Seal(PersonalDataItems.MessageBody(message.PublicId), body),
+            [.. attachments.Select(a => new AttachmentRef(a.Attachment.Id, Seal(PersonalDataItems.Attachment(a.Attachment.Id), a.Content.Span)))]);
+        Append(author, now, entry(reference), entryVisibility ?? message.Visibility);
         return message;
     }
 
-    private TimelineEvent Append(string type, Actor actor, DateTimeOffset now, object facts, Visibility visibility = Visibility.Customer) =>
-        Append(type, actor.UserId, actor.PrimaryRole, now, facts, visibility);
+    /// <summary>Draws the item's salt (stored beside the complaint, outside the chain) and returns the digest the chain keeps.</summary>
+    private string Seal(string item, string text)
+    {
+        var salt = PersonalDataSalt.Draw(item);
+        _salts.Add(salt);
+        return salt.DigestOf(text);
+    }
 
-    private TimelineEvent Append(string type, Guid? actorId, string actorRole, DateTimeOffset now, object facts, Visibility visibility)
+    private string Seal(string item, ReadOnlySpan<byte> content)
+    {
+        var salt = PersonalDataSalt.Draw(item);
+        _salts.Add(salt);
+        return salt.DigestOf(content);
+    }
+
+    private TimelineEvent Append(Actor actor, DateTimeOffset now, TimelinePayload facts, Visibility visibility = Visibility.Customer) =>
+        Append(actor.UserId, actor.PrimaryRole, now, facts, visibility);
+
+    private TimelineEvent Append(Guid? actorId, string actorRole, DateTimeOffset now, TimelinePayload facts, Visibility visibility)
     {
         if (_headHash is null)
         {
             throw new InvalidOperationException("ContinueTimeline must be called with the stored chain's head before changing a loaded complaint.");
         }
 
-        var entry = TimelineEvent.Create(
-            Number, _headSequence + 1, type, now, actorId, actorRole, SerializeFacts(facts), _headHash, visibility);
-        if (Notifies(type, AssigneeId))
+        var entry = TimelineEvent.Create(Number, _headSequence + 1, facts, now, actorId, actorRole, _headHash, visibility);
+        if (Notifies(entry.Type, AssigneeId))
         {
             entry.Notify(now);
         }
@@ -799,8 +810,6 @@ internal sealed class Complaint
         TimelineEventTypes.Nudged or TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue => assigneeId is not null,
         _ => false,
     };
-
-    private static readonly JsonSerializerOptions s_payloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>A rule decides only while no person has decided anything: before an appeal, an escalation or an end.</summary>
     private static readonly ComplaintStage[] s_autoResolvable =
@@ -840,10 +849,13 @@ public sealed class CaseHandlingOptions
 }
 
 /// <summary>
-/// The stored documents of an issued final response letter (attachment-store ids and SHA-256 of the bytes). The PDF
-/// is absent when the server had no font for it; the text is always kept.
+/// The documents of a final response letter about to be stored under their attachment-store ids. The PDF is absent
+/// when the server had no font for it; the text is always kept.
 /// </summary>
-internal sealed record IssuedLetter(Guid? Pdf, string? PdfSha256, Guid Text, string TextSha256, string Culture);
+internal sealed record LetterDocuments(Guid? PdfId, ReadOnlyMemory<byte>? Pdf, Guid TextId, ReadOnlyMemory<byte> Text, string Culture);
+
+/// <summary>A file sent with a message: the row to store and the bytes whose salted digest the chain keeps.</summary>
+internal sealed record AttachedFile(ComplaintAttachment Attachment, ReadOnlyMemory<byte> Content);
 
 /// <summary>Complaint details that passed validation; only the filing handler makes these.</summary>
 internal sealed record ValidComplaint(

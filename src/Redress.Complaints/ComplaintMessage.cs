@@ -1,12 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Redress.SharedKernel.Security;
 
 namespace Redress.Complaints;
 
 /// <summary>
 /// One entry of a complaint's conversation: a message either way, an information request, an internal note, or
-/// the text of a resolution, appeal or appeal decision. The words live here; the timeline records their hash.
+/// the text of a resolution, appeal or appeal decision. The words live here; the timeline records their salted digest.
 /// </summary>
 internal sealed class ComplaintMessage
 {
@@ -33,7 +31,8 @@ internal sealed class ComplaintMessage
 
     public string Body { get; private set; } = string.Empty;
 
-    public string BodySha256 { get; private set; } = string.Empty;
+    /// <summary>When the words were erased on a lawful request; the row stays so the conversation keeps its shape.</summary>
+    public DateTimeOffset? BodyErasedAt { get; private set; }
 
     public DateTimeOffset SentAt { get; private set; }
 
@@ -49,11 +48,17 @@ internal sealed class ComplaintMessage
             AuthorId = author.UserId,
             AuthorRole = author.PrimaryRole,
             Body = body,
-            BodySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))),
             SentAt = now,
         };
         message._attachments.AddRange(attachments);
         return message;
+    }
+
+    /// <summary>Deletes the words; the caller deletes their salt and records the erasure on the timeline in the same transaction.</summary>
+    public void EraseBody(DateTimeOffset now)
+    {
+        Body = string.Empty;
+        BodyErasedAt = now;
     }
 }
 

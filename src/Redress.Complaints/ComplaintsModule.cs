@@ -30,6 +30,7 @@ public static class ComplaintsModule
         services.AddScoped<ConversationHandler>();
         services.AddScoped<StaffQueuesHandler>();
         services.AddScoped<TimelineVerifier>();
+        services.AddScoped<PersonalDataEraser>();
         services.AddScoped<InvestigationHandler>();
         services.AddScoped<RemediesHandler>();
         services.AddScoped<RemedyExecutor>();

@@ -30,13 +30,16 @@ internal sealed class TimelineEvent
 
     public string Type { get; private set; } = string.Empty;
 
+    /// <summary>The version of the payload record's shape for <see cref="Type"/>; stored and hashed with the entry.</summary>
+    public int SchemaVersion { get; private set; }
+
     public DateTimeOffset OccurredAt { get; private set; }
 
     public Guid? ActorId { get; private set; }
 
     public string ActorRole { get; private set; } = string.Empty;
 
-    /// <summary>JSON with the facts of the event; the customer's own words stay on the complaint.</summary>
+    /// <summary>The payload record's canonical JSON (<see cref="TimelineJson"/>); personal data only as salted digests.</summary>
     public string Payload { get; private set; } = "{}";
 
     /// <summary>Internal entries (notes, assignment, triage) are for staff only and never reach the customer.</summary>
@@ -50,22 +53,27 @@ internal sealed class TimelineEvent
     public IReadOnlyList<OutboxDelivery> Deliveries => _deliveries;
 
     public static TimelineEvent Create(
-        string complaintNumber, int sequence, string type, DateTimeOffset occurredAt, Guid? actorId, string actorRole, string payload, string previousHash, Visibility visibility = Visibility.Customer)
+        string complaintNumber, int sequence, TimelinePayload payload, DateTimeOffset occurredAt, Guid? actorId, string actorRole, string previousHash, Visibility visibility)
     {
+        var described = TimelineJson.Describe(payload);
         var entry = new TimelineEvent
         {
             Sequence = sequence,
-            Type = type,
+            Type = described.Type,
+            SchemaVersion = described.Version,
             OccurredAt = WholeMicroseconds(occurredAt),
             ActorId = actorId,
             ActorRole = actorRole,
-            Payload = payload,
+            Payload = Encoding.UTF8.GetString(TimelineJson.Canonical(payload)),
             Visibility = visibility,
             PreviousHash = previousHash,
         };
         entry.Hash = entry.ComputeHash(complaintNumber);
         return entry;
     }
+
+    /// <summary>The payload as its record; throws <see cref="System.Text.Json.JsonException"/> for an unknown type, version or shape.</summary>
+    public TimelinePayload Read() => TimelineJson.Read(Type, SchemaVersion, Payload);
 
     /// <summary>
     /// PostgreSQL keeps instants to the microsecond; the hash covers the ticks, so an entry must carry exactly what
@@ -77,7 +85,14 @@ internal sealed class TimelineEvent
     /// <summary>Queues this entry for the notifications consumer; the row gets the entry's id when both are stored.</summary>
     public void Notify(DateTimeOffset now) => _deliveries.Add(OutboxDelivery.For(NotificationsConsumer, 0, now));
 
-    /// <summary>The hash this entry should carry, recomputed from its fields; compare with <see cref="Hash"/> to verify.</summary>
+    /// <summary>
+    /// The hash this entry should carry, recomputed from its fields; compare with <see cref="Hash"/> to verify.
+    /// SHA-256 over the UTF-8 bytes of, separated by U+001F: the stored complaint number, the sequence, the type, the
+    /// schema version (both numbers in invariant decimal), the instant as <c>yyyy-MM-ddTHH:mm:ss.ffffffZ</c>, the
+    /// actor's id in "D" form (or "-"), the role, the visibility's name, the payload's canonical bytes and the
+    /// previous hash. No field can hold a raw U+001F (canonical JSON escapes control characters), so the split is
+    /// unambiguous.
+    /// </summary>
     public string ComputeHash(string complaintNumber)
     {
         var canonical = string.Join(
@@ -85,18 +100,13 @@ internal sealed class TimelineEvent
             complaintNumber,
             Sequence.ToString(CultureInfo.InvariantCulture),
             Type,
-            OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            ActorId?.ToString("N") ?? "-",
+            SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            OccurredAt.UtcDateTime.ToString(UtcMicrosecondsConverter.Format, CultureInfo.InvariantCulture),
+            ActorId?.ToString("D") ?? "-",
             ActorRole,
+            Visibility.ToString(),
             Payload,
             PreviousHash);
-        // Customer-visible entries hash as they did before visibility existed, so chains written then still verify;
-        // an internal entry's hash covers its visibility, so turning a note public breaks the chain.
-        if (Visibility != Visibility.Customer)
-        {
-            canonical += "\u001f" + Visibility.ToString();
-        }
-
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
@@ -141,4 +151,5 @@ public static class TimelineEventTypes
     public const string AutoResolutionApplied = "auto_resolution.applied";
     public const string AutoResolutionConfirmed = "auto_resolution.confirmed";
     public const string AutoResolutionReversed = "auto_resolution.reversed";
+    public const string PersonalDataErased = "personal_data.erased";
 }

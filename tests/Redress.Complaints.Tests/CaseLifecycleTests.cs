@@ -184,8 +184,9 @@ public sealed class CaseLifecycleTests
     public void Turning_an_internal_entry_public_breaks_its_hash()
     {
         var number = ComplaintNumber.New().Value;
-        var note = TimelineEvent.Create(number, 2, TimelineEventTypes.NoteAdded, s_now, Guid.NewGuid(), RedressRoles.Agent, "{}", TimelineEvent.GenesisHash, Visibility.Internal);
-        var shown = TimelineEvent.Create(number, 2, TimelineEventTypes.NoteAdded, s_now, note.ActorId, RedressRoles.Agent, "{}", TimelineEvent.GenesisHash, Visibility.Customer);
+        var facts = new NoteAdded(new MessageRef(Guid.NewGuid(), MessageKind.Note, new string('a', 64), []));
+        var note = TimelineEvent.Create(number, 2, facts, s_now, Guid.NewGuid(), RedressRoles.Agent, TimelineEvent.GenesisHash, Visibility.Internal);
+        var shown = TimelineEvent.Create(number, 2, facts, s_now, note.ActorId, RedressRoles.Agent, TimelineEvent.GenesisHash, Visibility.Customer);
 
         Assert.NotEqual(note.Hash, shown.Hash);
     }

@@ -35,9 +35,10 @@ public sealed class ComplaintTests
     public void The_timeline_hash_changes_when_any_recorded_fact_changes()
     {
         var number = ComplaintNumber.New().Value;
-        var original = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now, Guid.NewGuid(), RedressRoles.Customer, "{\"a\":1}", TimelineEvent.GenesisHash);
-        var otherPayload = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now, original.ActorId, RedressRoles.Customer, "{\"a\":2}", TimelineEvent.GenesisHash);
-        var otherTime = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now.AddTicks(TimeSpan.TicksPerMicrosecond), original.ActorId, RedressRoles.Customer, "{\"a\":1}", TimelineEvent.GenesisHash);
+        var original = TimelineEvent.Create(number, 1, new MergedInto("A"), s_now, Guid.NewGuid(), RedressRoles.Customer, TimelineEvent.GenesisHash, Visibility.Customer);
+        var otherPayload = TimelineEvent.Create(number, 1, new MergedInto("B"), s_now, original.ActorId, RedressRoles.Customer, TimelineEvent.GenesisHash, Visibility.Customer);
+        var otherTime = TimelineEvent.Create(
+            number, 1, new MergedInto("A"), s_now.AddTicks(TimeSpan.TicksPerMicrosecond), original.ActorId, RedressRoles.Customer, TimelineEvent.GenesisHash, Visibility.Customer);
 
         Assert.Equal(64, original.Hash.Length);
         Assert.NotEqual(original.Hash, otherPayload.Hash);
@@ -49,7 +50,7 @@ public sealed class ComplaintTests
     public void An_entry_keeps_whole_microseconds_so_its_hash_still_holds_after_a_postgresql_round_trip()
     {
         var number = ComplaintNumber.New().Value;
-        var entry = TimelineEvent.Create(number, 1, TimelineEventTypes.Received, s_now.AddTicks(7), null, RedressRoles.Customer, "{}", TimelineEvent.GenesisHash);
+        var entry = TimelineEvent.Create(number, 1, new ComplaintAccepted(), s_now.AddTicks(7), null, RedressRoles.Customer, TimelineEvent.GenesisHash, Visibility.Customer);
 
         Assert.Equal(0, entry.OccurredAt.UtcTicks % TimeSpan.TicksPerMicrosecond);
         Assert.Equal(s_now.AddTicks(7).UtcTicks / TimeSpan.TicksPerMicrosecond, entry.OccurredAt.UtcTicks / TimeSpan.TicksPerMicrosecond);

@@ -147,7 +147,9 @@ public sealed partial class FinalResponseLetterTests(SqliteComplaintsDatabase da
         await using var content = download.Value.Content;
         using var bytes = new MemoryStream();
         await content.CopyToAsync(bytes, _ct);
-        Assert.Contains(FileSniffer.Sha256Of(bytes.ToArray()), chain[^1].Payload, StringComparison.Ordinal);
+        var issued = Assert.IsType<FinalResponseIssued>(chain[^1].Read());
+        var salt = await reader.PersonalDataSalts.SingleAsync(s => s.ComplaintId == stored.Id && s.Item == PersonalDataItems.LetterDocument(issued.Pdf!.Value), _ct);
+        Assert.Equal(issued.PdfDigest, salt.DigestOf(bytes.ToArray()));
         Assert.Equal("application/pdf", download.Value.ContentType);
 
         var view = await letters.ReadAsync(customer, number, _ct);

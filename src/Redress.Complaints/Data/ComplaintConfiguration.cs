@@ -64,6 +64,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
         complaint.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         complaint.Navigation(c => c.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        complaint.HasMany(c => c.Salts).WithOne().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        complaint.Navigation(c => c.Salts).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Keyset paging by id, newest first: one index per list the UI and API offer.
         complaint.HasIndex(c => new { c.CustomerId, c.Id });

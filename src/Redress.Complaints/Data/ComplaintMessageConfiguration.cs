@@ -17,7 +17,6 @@ internal sealed class ComplaintMessageConfiguration : IEntityTypeConfiguration<C
         message.Property(m => m.Visibility).HasConversion<string>().HasMaxLength(16);
         message.Property(m => m.AuthorRole).HasMaxLength(32);
         message.Property(m => m.Body).HasMaxLength(BodyMaxLength);
-        message.Property(m => m.BodySha256).HasMaxLength(64).IsFixedLength();
         message.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
         message.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         // The conversation of one complaint, keyset-paged by id.
@@ -37,6 +36,18 @@ internal sealed class ComplaintAttachmentConfiguration : IEntityTypeConfiguratio
         attachment.Property(a => a.ContentType).HasMaxLength(64);
         attachment.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         attachment.HasIndex(a => a.ComplaintId);
+    }
+}
+
+internal sealed class PersonalDataSaltConfiguration : IEntityTypeConfiguration<PersonalDataSalt>
+{
+    public void Configure(EntityTypeBuilder<PersonalDataSalt> salt)
+    {
+        // Outside timeline_events on purpose (ADR 21): erasing an item deletes its row, and no entry's hash covers it.
+        salt.ToTable("personal_data_salts");
+        salt.HasKey(s => new { s.ComplaintId, s.Item });
+        salt.Property(s => s.Item).HasMaxLength(64);
+        salt.Property(s => s.Salt).HasMaxLength(PersonalDataSalt.SaltBytes);
     }
 }
 

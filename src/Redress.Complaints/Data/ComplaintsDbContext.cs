@@ -15,6 +15,8 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     internal DbSet<ComplaintAttachment> Attachments => Set<ComplaintAttachment>();
 
+    internal DbSet<PersonalDataSalt> PersonalDataSalts => Set<PersonalDataSalt>();
+
     internal DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
 
     internal DbSet<Remedy> Remedies => Set<Remedy>();

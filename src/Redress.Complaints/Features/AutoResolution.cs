@@ -78,6 +78,9 @@ internal sealed record AutoExplanation(
     DateTimeOffset? PromisedBy)
 {
     public string? LedgerReference { get; init; }
+
+    public AutoResolutionApplied ToPayload() => new(
+        Rule, Transaction, Type, Status, AmountMinorUnits, Currency, CreatedAt, Counterparty, RefundedMinorUnits, RemedyMinorUnits, RelatedTransaction, PromisedBy, LedgerReference);
 }
 
 /// <summary>A rule that applies: which remedy it gives, on which transaction, and why.</summary>
@@ -305,7 +308,7 @@ public sealed partial class AutoResolver(
                 await ResolveAsync(number, remedy, cancellationToken);
                 break;
             case RemedyStatus.Failed:
-                await FinishAsync(number, new { Applied = false, remedy.Rule, Reason = "ledger_refused", remedy.FailureCode }, paid: false, cancellationToken);
+                await FinishAsync(number, new AutoResolutionChecked(false, remedy.Rule, "ledger_refused", null, null, remedy.FailureCode, null), paid: false, cancellationToken);
                 break;
             default:
                 // Still executing: another instance holds it, or the ledger call failed; the next pass picks it up.
@@ -321,7 +324,7 @@ public sealed partial class AutoResolver(
         if (options.Value.For(complaint.Jurisdiction) is not { } rules)
         {
             // Switched off since filing.
-            await FinishAsync(number, new { Applied = false, Reason = "rules_off" }, paid: false, cancellationToken);
+            await FinishAsync(number, new AutoResolutionChecked(false, null, "rules_off", null, null, null, null), paid: false, cancellationToken);
             return null;
         }
 
@@ -330,7 +333,7 @@ public sealed partial class AutoResolver(
         if (verdict.Plan is not { } plan)
         {
             LogNothingApplied(logger, number, verdict.Reason);
-            await FinishAsync(number, new { Applied = false, verdict.Rule, verdict.Reason, report.Findings, CapMinorUnits = rules.MaxAmountMinorUnits }, paid: false, cancellationToken);
+            await FinishAsync(number, new AutoResolutionChecked(false, verdict.Rule, verdict.Reason, report.Findings, rules.MaxAmountMinorUnits, null, null), paid: false, cancellationToken);
             return null;
         }
 
@@ -352,7 +355,7 @@ public sealed partial class AutoResolver(
         if (tracked.RemedyRefusal(proposing: true) is not null || !CaseRules.Open.Contains(tracked.Stage))
         {
             work.Db.ChangeTracker.Clear();
-            await FinishAsync(number, new { Applied = false, plan.Rule, Reason = "complaint_not_open" }, paid: false, cancellationToken);
+            await FinishAsync(number, new AutoResolutionChecked(false, plan.Rule, "complaint_not_open", null, null, null, null), paid: false, cancellationToken);
             return null;
         }
 
@@ -384,7 +387,7 @@ public sealed partial class AutoResolver(
 
             var zone = TimeZoneInfo.FindSystemTimeZoneById(deadlines.Value.Select(complaint.Jurisdiction, complaint.Channel)?.Policy.TimeZone ?? "UTC");
             var reasons = AutoTexts.Reasons(explanation, complaint.Culture, zone);
-            return complaint.ResolveAutomatically(PlatformActor.Instance, remedy.Rule!, explanation, reasons, remedy, now).Error;
+            return complaint.ResolveAutomatically(PlatformActor.Instance, remedy.Rule!, explanation.ToPayload(), reasons, remedy, now).Error;
         }, cancellationToken);
         if (resolved.IsSuccess)
         {
@@ -394,11 +397,11 @@ public sealed partial class AutoResolver(
         {
             // People moved the complaint on (withdrawn, escalated, decided) while the money went out: the payment stands, and
             // a supervisor reviews it from the queue.
-            await FinishAsync(number, new { Applied = true, remedy.Rule, Reason = "complaint_moved_on", remedy.LedgerReference }, paid: true, cancellationToken);
+            await FinishAsync(number, new AutoResolutionChecked(true, remedy.Rule, "complaint_moved_on", null, null, null, remedy.LedgerReference), paid: true, cancellationToken);
         }
     }
 
-    private Task<Result<bool>> FinishAsync(string number, object facts, bool paid, CancellationToken cancellationToken) =>
+    private Task<Result<bool>> FinishAsync(string number, AutoResolutionChecked facts, bool paid, CancellationToken cancellationToken) =>
         work.RetryOnConflictAsync<bool>(async () =>
         {
             var loaded = await work.LoadForChangeAsync(PlatformActor.Instance, number, cancellationToken);

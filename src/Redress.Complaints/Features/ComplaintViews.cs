@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Redress.SharedKernel;
 using Redress.SharedKernel.Security;
 
@@ -191,19 +190,9 @@ internal static class ComplaintProjections
         message.SentAt,
         [.. message.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256))]);
 
-    /// <summary>The channel and outcome a delivery report recorded; null for every other entry, or a payload this version cannot read.</summary>
-    private static DeliveryReportView? DeliveryOf(TimelineEvent entry)
-    {
-        if (entry.Type != TimelineEventTypes.DeliveryReported)
-        {
-            return null;
-        }
-
-        using var payload = JsonDocument.Parse(entry.Payload);
-        var root = payload.RootElement;
-        return root.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.String
-            && root.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String
-            ? new DeliveryReportView(channel.GetString()!, outcome.GetString()!)
+    /// <summary>The channel and outcome a delivery report recorded; null for every other entry.</summary>
+    private static DeliveryReportView? DeliveryOf(TimelineEvent entry) =>
+        entry.Type == TimelineEventTypes.DeliveryReported && entry.Read() is DeliveryReported report
+            ? new DeliveryReportView(report.Channel, report.Outcome.ToString())
             : null;
-    }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,7 +34,7 @@ public sealed partial class ComplaintsOutbox(
             .Where(e => ids.Contains(e.Id))
             .Join(db.Complaints.AsNoTracking(), e => e.ComplaintId, c => c.Id, (e, c) => new { Event = e, Complaint = c })
             .ToListAsync(cancellationToken);
-        var messageIds = rows.Select(r => MessageId(r.Event.Payload)).OfType<Guid>().ToList();
+        var messageIds = rows.Select(r => r.Event.Read()).OfType<MessagePayload>().Select(p => p.Message.Id).ToList();
         var bodies = await db.Messages.AsNoTracking()
             .Where(m => messageIds.Contains(m.PublicId))
             .ToDictionaryAsync(m => m.PublicId, m => m.Body, cancellationToken);
@@ -102,9 +102,10 @@ public sealed partial class ComplaintsOutbox(
             return;
         }
 
-        // The payload names the event, channel and outcome only, so a repeated report matches it exactly.
-        var facts = new { Event = status.EventId, status.Channel, Outcome = status.Outcome.ToString() };
-        var payload = JsonSerializer.Serialize(facts, s_json);
+        // The payload names the event, channel and outcome only, and the canonical form is unique to the record, so a
+        // repeated report is found by comparing stored payloads with this one's canonical text in the database.
+        var facts = new DeliveryReported(status.EventId, status.Channel, status.Outcome);
+        var payload = Encoding.UTF8.GetString(TimelineJson.Canonical(facts));
         if (await db.TimelineEvents.AnyAsync(e => e.ComplaintId == complaint.Id && e.Type == TimelineEventTypes.DeliveryReported && e.Payload == payload, cancellationToken))
         {
             return;
@@ -116,15 +117,14 @@ public sealed partial class ComplaintsOutbox(
             .Select(e => new { e.Sequence, e.Hash })
             .FirstAsync(cancellationToken);
         complaint.ContinueTimeline(head.Sequence, head.Hash);
-        complaint.AppendSystem(TimelineEventTypes.DeliveryReported, status.At, facts);
+        complaint.AppendSystem(status.At, facts);
         await db.SaveChangesAsync(cancellationToken);
         LogReported(logger, complaint.Number, status.EventId, status.Channel, status.Outcome);
     }
 
     private OutboxEvent? ToOutboxEvent(TimelineEvent entry, Complaint complaint, IReadOnlyDictionary<Guid, string> bodies)
     {
-        using var payload = JsonDocument.Parse(entry.Payload);
-        var root = payload.RootElement;
+        var payload = entry.Read();
         var number = ComplaintProjections.DisplayNumber(complaint.Number);
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         if (complaint.FinalDueAt is { } final)
@@ -132,55 +132,50 @@ public sealed partial class ComplaintsOutbox(
             data["Deadline"] = DueDate(complaint, final);
         }
 
-        var body = MessageId(entry.Payload) is { } messageId ? bodies.GetValueOrDefault(messageId) : null;
-        var outcome = root.TryGetProperty("facts", out var facts) && facts.ValueKind == JsonValueKind.Object && facts.TryGetProperty("outcome", out var o)
-            ? o.GetString()
-            : null;
-
-        (string Type, Guid? Recipient, RecipientKind Kind)? route = entry.Type switch
+        var body = payload is MessagePayload message ? bodies.GetValueOrDefault(message.Message.Id) : null;
+        var customer = (Guid?)complaint.CustomerId;
+        (string Type, Guid? Recipient, RecipientKind Kind)? route = payload switch
         {
-            TimelineEventTypes.Acknowledged => (OutboxEventTypes.Acknowledged, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.InformationRequested => (OutboxEventTypes.InformationRequested, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.HoldingReplySent => (OutboxEventTypes.HoldingReply, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.Resolved => (OutboxEventTypes.Resolved, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.Appealed => (OutboxEventTypes.AppealReceived, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.AppealDecided => (OutboxEventTypes.AppealDecided, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.AutoResolutionReversed => (OutboxEventTypes.AutoDecisionReversed, complaint.CustomerId, RecipientKind.Customer),
-            TimelineEventTypes.Assigned => (OutboxEventTypes.StaffAssigned, Staff(root, "assignee"), RecipientKind.Staff),
-            TimelineEventTypes.Nudged => (OutboxEventTypes.StaffNudged, Staff(root, "assignee"), RecipientKind.Staff),
-            TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue =>
-                (OutboxEventTypes.StaffSlaWarning, Staff(root, "owner"), RecipientKind.Staff),
-            TimelineEventTypes.SlaBreached => (OutboxEventTypes.StaffSlaBreached, Staff(root, "owner"), RecipientKind.Staff),
+            ComplaintAcknowledged => (OutboxEventTypes.Acknowledged, customer, RecipientKind.Customer),
+            InformationRequested => (OutboxEventTypes.InformationRequested, customer, RecipientKind.Customer),
+            HoldingReplySent => (OutboxEventTypes.HoldingReply, customer, RecipientKind.Customer),
+            ComplaintResolved => (OutboxEventTypes.Resolved, customer, RecipientKind.Customer),
+            ComplaintAppealed => (OutboxEventTypes.AppealReceived, customer, RecipientKind.Customer),
+            AppealDecided => (OutboxEventTypes.AppealDecided, customer, RecipientKind.Customer),
+            AutoResolutionReversed => (OutboxEventTypes.AutoDecisionReversed, customer, RecipientKind.Customer),
+            ComplaintAssigned assigned => (OutboxEventTypes.StaffAssigned, assigned.Assignee, RecipientKind.Staff),
+            ComplaintNudged nudged => (OutboxEventTypes.StaffNudged, nudged.Assignee, RecipientKind.Staff),
+            SlaWarning warning => (OutboxEventTypes.StaffSlaWarning, warning.Owner, RecipientKind.Staff),
+            SlaHoldingReplyDue prompt => (OutboxEventTypes.StaffSlaWarning, prompt.Owner, RecipientKind.Staff),
+            SlaBreached breached => (OutboxEventTypes.StaffSlaBreached, breached.Owner, RecipientKind.Staff),
             _ => null,
         };
-        var escalateTo = entry.Type == TimelineEventTypes.SlaBreached && root.TryGetProperty("escalateTo", out var role) && role.ValueKind == JsonValueKind.String
-            ? role.GetString()
-            : null;
+        var escalateTo = (payload as SlaBreached)?.EscalateTo;
         if (route is not { } chosen || (chosen.Recipient is null && escalateTo is null))
         {
             return null;
         }
 
-        switch (entry.Type)
+        switch (payload)
         {
-            case TimelineEventTypes.InformationRequested when body is not null:
+            case InformationRequested when body is not null:
                 data["Question"] = body;
                 break;
-            case TimelineEventTypes.HoldingReplySent:
+            case HoldingReplySent:
                 data["Reason"] = body ?? string.Empty;
                 break;
-            case TimelineEventTypes.Resolved:
-                data["Outcome"] = outcome ?? string.Empty;
+            case ComplaintResolved resolved:
+                data["Outcome"] = resolved.Outcome.ToString();
                 data["FinalResponse"] = body ?? string.Empty;
                 break;
-            case TimelineEventTypes.AppealDecided:
-                data["Decision"] = outcome ?? string.Empty;
+            case AppealDecided decided:
+                data["Decision"] = decided.Outcome.ToString();
                 data["FinalResponse"] = body ?? string.Empty;
                 break;
-            case TimelineEventTypes.AutoResolutionReversed:
-                data["Amount"] = ReversedAmount(root, complaint.Culture);
+            case AutoResolutionReversed reversed:
+                data["Amount"] = ReversedAmount(reversed, complaint.Culture);
                 break;
-            case TimelineEventTypes.SlaWarning or TimelineEventTypes.SlaHoldingReplyDue or TimelineEventTypes.SlaBreached:
+            case SlaWarning or SlaHoldingReplyDue or SlaBreached:
                 data["SlaPoint"] = entry.Type;
                 break;
             default:
@@ -197,22 +192,10 @@ public sealed partial class ComplaintsOutbox(
             : DateOnly.FromDateTime(final.UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The amount taken back, as the customer reads money in their language.</summary>
-    private static string ReversedAmount(JsonElement root, string culture) =>
-        root.TryGetProperty("amountMinorUnits", out var minor) && minor.TryGetInt64(out var units)
-            && root.TryGetProperty("currency", out var code) && Currency.TryFind(code.GetString(), out var currency)
+    private static string ReversedAmount(AutoResolutionReversed reversed, string culture) =>
+        reversed.AmountMinorUnits is { } units && Currency.TryFind(reversed.Currency, out var currency)
             ? new Money(units, currency.Value).ToString(CultureInfo.GetCultureInfo(culture))
             : string.Empty;
-
-    private static Guid? Staff(JsonElement root, string property) =>
-        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id) ? id : null;
-
-    private static Guid? MessageId(string payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        return Staff(document.RootElement, "message");
-    }
-
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     [LoggerMessage(EventId = 1150, Level = LogLevel.Information, Message = "Complaint {ComplaintNumber}: delivery of event {EventId} by {Channel} recorded as {Outcome}")]
     private static partial void LogReported(ILogger logger, string complaintNumber, long eventId, string channel, DeliveryOutcome outcome);

@@ -46,7 +46,8 @@ public sealed class ConversationHandler(CaseWork work, CaseLifecycleHandler life
         var complaint = loaded.Value;
         var now = work.Now;
         var attachments = checkedFiles
-            .Select(f => ComplaintAttachment.Create(Guid.CreateVersion7(now), complaint.Id, f.Name, f.ContentType, f.Bytes.Length, FileSniffer.Sha256Of(f.Bytes), now))
+            .Select(f => new AttachedFile(
+                ComplaintAttachment.Create(Guid.CreateVersion7(now), complaint.Id, f.Name, f.ContentType, f.Bytes.Length, FileSniffer.Sha256Of(f.Bytes), now), f.Bytes))
             .ToList();
         var sent = complaint.SendMessage(actor, text!, attachments, now);
         if (!sent.IsSuccess)
@@ -58,14 +59,14 @@ public sealed class ConversationHandler(CaseWork work, CaseLifecycleHandler life
         for (var i = 0; i < attachments.Count; i++)
         {
             using var content = new MemoryStream(checkedFiles[i].Bytes, writable: false);
-            await store.SaveAsync(attachments[i].Id, content, cancellationToken);
+            await store.SaveAsync(attachments[i].Attachment.Id, content, cancellationToken);
         }
 
         if (await work.SaveAsync(cancellationToken) is { } conflict)
         {
             foreach (var attachment in attachments)
             {
-                await store.DeleteAsync(attachment.Id, CancellationToken.None);
+                await store.DeleteAsync(attachment.Attachment.Id, CancellationToken.None);
             }
 
             return conflict;

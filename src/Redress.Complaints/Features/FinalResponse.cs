@@ -111,14 +111,15 @@ public sealed partial class FinalResponseHandler(
         }
 
         var text = JsonSerializer.SerializeToUtf8Bytes(letter, s_json);
-        var issued = new IssuedLetter(
-            pdf is null ? null : Guid.CreateVersion7(now), pdf is null ? null : FileSniffer.Sha256Of(pdf), Guid.CreateVersion7(now), FileSniffer.Sha256Of(text), letter.Culture);
-        var recorded = complaint.IssueFinalResponse(actor, issued, now);
+        var documents = new LetterDocuments(pdf is null ? null : Guid.CreateVersion7(now), pdf, Guid.CreateVersion7(now), text, letter.Culture);
+        var recorded = complaint.IssueFinalResponse(actor, documents, now);
         if (!recorded.IsSuccess)
         {
             work.Db.ChangeTracker.Clear();
             return work.Localize(recorded.Error);
         }
+
+        var issued = recorded.Value;
 
         if (pdf is not null)
         {
@@ -179,7 +180,7 @@ public sealed partial class FinalResponseHandler(
         return FinalResponseComposer.Compose(facts, policy?.LetterRequirements ?? [], work.RoutesFor(complaint.Jurisdiction));
     }
 
-    private async Task<Result<(DateTimeOffset IssuedAt, IssuedLetter Letter, string Number)>> LatestAsync(
+    private async Task<Result<(DateTimeOffset IssuedAt, FinalResponseIssued Letter, string Number)>> LatestAsync(
         Actor actor, string number, CancellationToken cancellationToken)
     {
         var found = await work.FindAsync(actor, number, track: false, cancellationToken);
@@ -192,9 +193,8 @@ public sealed partial class FinalResponseHandler(
         var entry = await work.Db.TimelineEvents.AsNoTracking()
             .Where(e => e.ComplaintId == complaint.Id && e.Type == TimelineEventTypes.FinalResponseIssued)
             .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.OccurredAt, e.Payload })
             .FirstOrDefaultAsync(cancellationToken);
-        var letter = entry is null ? null : JsonSerializer.Deserialize<IssuedLetter>(entry.Payload, s_json);
+        var letter = entry?.Read() as FinalResponseIssued;
         return letter is null ? NotIssued() : (entry!.OccurredAt, letter, ComplaintNumber.FromStorage(complaint.Number).ToString());
     }
 

@@ -101,16 +101,14 @@ public sealed class InvestigationHandler(CaseWork work, ILedger ledger, IOptions
         var report = await InvestigateAsync(loaded.Value, cancellationToken);
         loaded.Value.RecordInvestigation(
             actor,
-            new
-            {
+            new ComplaintInvestigated(
                 report.Findings,
-                Match = report.Match?.Reference,
+                report.Match?.Reference,
                 report.AmountMatches,
                 report.TimeMatches,
-                RefundedMinorUnits = report.RefundedSoFar?.MinorUnits,
-                Fees = report.Fees.Select(f => f.Reference).ToArray(),
-                LikelyDuplicates = report.LikelyDuplicates.Select(f => f.Reference).ToArray(),
-            },
+                report.RefundedSoFar?.MinorUnits,
+                [.. report.Fees.Select(f => f.Reference)],
+                [.. report.LikelyDuplicates.Select(f => f.Reference)]),
             work.Now);
         return await work.SaveAsync(cancellationToken) is { } refused ? refused : report;
     }

@@ -110,30 +110,30 @@ public sealed partial class SlaSweep(ComplaintsDbContext db, TimeProvider time, 
     private static SlaCheck Announce(DueComplaint complaint, int headSequence, string headHash, DateTimeOffset now, SlaMonitorOptions settings)
     {
         var step = SlaPlan.Step(complaint.Sla, now, settings);
-        var owner = complaint.AssigneeId?.ToString("N");
+        var owner = complaint.AssigneeId;
         var finalDueAt = complaint.Sla.FinalDueAt;
-        var facts = new List<(string Type, object Facts)>();
+        var facts = new List<TimelinePayload>();
         foreach (var fraction in step.NewWarnings)
         {
-            facts.Add((TimelineEventTypes.SlaWarning, new { Fraction = fraction, FinalDueAt = finalDueAt, Owner = owner }));
+            facts.Add(new SlaWarning(fraction, finalDueAt, owner));
         }
 
         if (step.PromptHoldingReply)
         {
-            facts.Add((TimelineEventTypes.SlaHoldingReplyDue, new { complaint.Sla.HoldingReplyBy, complaint.ExtendedFinalBy, Owner = owner }));
+            facts.Add(new SlaHoldingReplyDue(complaint.Sla.HoldingReplyBy, complaint.ExtendedFinalBy, owner));
         }
 
         if (step.Breached)
         {
-            facts.Add((TimelineEventTypes.SlaBreached, new { FinalDueAt = finalDueAt, Owner = owner, EscalateTo = "supervisor" }));
+            facts.Add(new SlaBreached(finalDueAt, owner, "supervisor"));
         }
 
         var entries = new List<TimelineEvent>(facts.Count);
         var previous = headHash;
-        foreach (var (type, payload) in facts)
+        foreach (var payload in facts)
         {
             var entry = TimelineEvent.Create(
-                complaint.Number, headSequence + entries.Count + 1, type, now, null, Complaint.SystemRole, Complaint.SerializeFacts(payload), previous, Visibility.Internal);
+                complaint.Number, headSequence + entries.Count + 1, payload, now, null, Complaint.SystemRole, previous, Visibility.Internal);
             entries.Add(entry);
             previous = entry.Hash;
         }

@@ -92,8 +92,9 @@ internal static class SlaSweepWrites
             $"""
             WITH inserted AS (
                 INSERT INTO {t.Timeline} ({t.Timeline.Insert})
-                SELECT e.complaint, e.sequence, e.type, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
-                FROM unnest(@complaints, @sequences, @types, @occurred, @payloads, @previous, @hashes) AS e(complaint, sequence, type, occurred, payload, previous, hash)
+                SELECT e.complaint, e.sequence, e.type, e.schema_version, e.occurred, @role, e.payload, @visibility, e.previous, e.hash
+                FROM unnest(@complaints, @sequences, @types, @schema_versions, @occurred, @payloads, @previous, @hashes)
+                    AS e(complaint, sequence, type, schema_version, occurred, payload, previous, hash)
                 RETURNING {t.Timeline.Id} AS id, {t.Timeline.ComplaintId} AS complaint, {t.Timeline.Sequence} AS sequence)
             INSERT INTO {t.Outbox} ({t.Outbox.Insert})
             SELECT @consumer, i.id, @at, 0
@@ -110,6 +111,7 @@ internal static class SlaSweepWrites
         insert.Parameters.Add(Array("complaints", NpgsqlDbType.Bigint, entries.Select(x => x.Check.ComplaintId)));
         insert.Parameters.Add(Array("sequences", NpgsqlDbType.Integer, entries.Select(x => x.Entry.Sequence)));
         insert.Parameters.Add(Array("types", NpgsqlDbType.Text, entries.Select(x => x.Entry.Type)));
+        insert.Parameters.Add(Array("schema_versions", NpgsqlDbType.Integer, entries.Select(x => x.Entry.SchemaVersion)));
         insert.Parameters.Add(Array("occurred", NpgsqlDbType.TimestampTz, entries.Select(x => x.Entry.OccurredAt.UtcDateTime)));
         insert.Parameters.Add(Array("payloads", NpgsqlDbType.Text, entries.Select(x => x.Entry.Payload)));
         insert.Parameters.Add(Array("previous", NpgsqlDbType.Text, entries.Select(x => x.Entry.PreviousHash)));
@@ -150,12 +152,12 @@ internal static class SlaSweepWrites
             transaction,
             $"""
             INSERT INTO {t.Timeline} ({t.Timeline.Insert})
-            VALUES ($complaint, $sequence, $type, $occurred, $role, $payload, $visibility, $previous, $hash)
+            VALUES ($complaint, $sequence, $type, $schema_version, $occurred, $role, $payload, $visibility, $previous, $hash)
             RETURNING {t.Timeline.Id}
             """);
-        var (complaint, sequence, type, occurred, payload, previous, hash) = (
-            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$occurred"),
-            Parameter(insert, "$payload"), Parameter(insert, "$previous"), Parameter(insert, "$hash"));
+        var (complaint, sequence, type, schemaVersion, occurred, payload, previous, hash) = (
+            Parameter(insert, "$complaint"), Parameter(insert, "$sequence"), Parameter(insert, "$type"), Parameter(insert, "$schema_version"),
+            Parameter(insert, "$occurred"), Parameter(insert, "$payload"), Parameter(insert, "$previous"), Parameter(insert, "$hash"));
         Parameter(insert, "$role").Value = Complaint.SystemRole;
         Parameter(insert, "$visibility").Value = Visibility.Internal.ToString();
 
@@ -193,6 +195,7 @@ internal static class SlaSweepWrites
                 complaint.Value = check.ComplaintId;
                 sequence.Value = entry.Sequence;
                 type.Value = entry.Type;
+                schemaVersion.Value = entry.SchemaVersion;
                 occurred.Value = entry.OccurredAt.UtcTicks;
                 payload.Value = entry.Payload;
                 previous.Value = entry.PreviousHash;
@@ -298,7 +301,7 @@ internal static class SlaSweepWrites
         /// <summary>The inserted columns, in the order of the statements' values.</summary>
         public string Insert { get; } = string.Join(", ", new[]
         {
-            nameof(TimelineEvent.ComplaintId), nameof(TimelineEvent.Sequence), nameof(TimelineEvent.Type), nameof(TimelineEvent.OccurredAt),
+            nameof(TimelineEvent.ComplaintId), nameof(TimelineEvent.Sequence), nameof(TimelineEvent.Type), nameof(TimelineEvent.SchemaVersion), nameof(TimelineEvent.OccurredAt),
             nameof(TimelineEvent.ActorRole), nameof(TimelineEvent.Payload), nameof(TimelineEvent.Visibility), nameof(TimelineEvent.PreviousHash),
             nameof(TimelineEvent.Hash),
         }.Select(table.Column));

@@ -43,7 +43,7 @@ public sealed class WalletFreezeHandler(CaseWork work, ILedger ledger)
             var request = new AccountStatusRequest($"{operation}:{complaint.Number}:{account.AccountId:N}:{attempt}", account.AccountId, $"Complaint {complaint.Number}");
             var result = freeze ? await ledger.FreezeAsync(request, cancellationToken) : await ledger.UnfreezeAsync(request, cancellationToken);
             complaint.RecordWalletStatus(
-                actor, freeze ? TimelineEventTypes.WalletFrozen : TimelineEventTypes.WalletUnfrozen, account.AccountId, result.IsSuccess ? result.Value.Status.ToString() : result.Error.Code, work.Now);
+                actor, freeze, account.AccountId, result.IsSuccess ? result.Value.Status.ToString() : result.Error.Code, work.Now);
         }
 
         if (await work.SaveAsync(cancellationToken) is { } refused)

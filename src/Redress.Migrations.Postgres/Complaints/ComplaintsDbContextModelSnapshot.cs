@@ -284,11 +284,8 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("BodySha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
+                    b.Property<DateTimeOffset?>("BodyErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("ComplaintId")
                         .HasColumnType("bigint");
@@ -317,6 +314,25 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("complaint_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ComplaintId", "Item");
+
+                    b.ToTable("personal_data_salts", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
@@ -465,6 +481,9 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -589,6 +608,15 @@ namespace Redress.Migrations.Postgres.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Salts")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
                 {
                     b.HasOne("Redress.Complaints.Complaint", null)
@@ -619,6 +647,8 @@ namespace Redress.Migrations.Postgres.Complaints
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
+
+                    b.Navigation("Salts");
 
                     b.Navigation("Timeline");
                 });

@@ -275,11 +275,8 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodySha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                    b.Property<long?>("BodyErasedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ComplaintId")
                         .HasColumnType("INTEGER");
@@ -308,6 +305,25 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("complaint_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ComplaintId", "Item");
+
+                    b.ToTable("personal_data_salts", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
@@ -454,6 +470,9 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -576,6 +595,15 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Salts")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
                 {
                     b.HasOne("Redress.Complaints.Complaint", null)
@@ -606,6 +634,8 @@ namespace Redress.Migrations.Sqlite.Complaints
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
+
+                    b.Navigation("Salts");
 
                     b.Navigation("Timeline");
                 });
