@@ -12,7 +12,7 @@ using Redress.Complaints.Data;
 namespace Redress.Migrations.Postgres.Complaints
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261202172927_Initial")]
+    [Migration("20261202184347_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -287,11 +287,8 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("BodySha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
+                    b.Property<DateTimeOffset?>("BodyErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("ComplaintId")
                         .HasColumnType("bigint");
@@ -320,6 +317,25 @@ namespace Redress.Migrations.Postgres.Complaints
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("complaint_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ComplaintId", "Item");
+
+                    b.ToTable("personal_data_salts", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
@@ -468,6 +484,9 @@ namespace Redress.Migrations.Postgres.Complaints
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -592,6 +611,15 @@ namespace Redress.Migrations.Postgres.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Salts")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
                 {
                     b.HasOne("Redress.Complaints.Complaint", null)
@@ -622,6 +650,8 @@ namespace Redress.Migrations.Postgres.Complaints
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
+
+                    b.Navigation("Salts");
 
                     b.Navigation("Timeline");
                 });

@@ -90,7 +90,7 @@ namespace Redress.Migrations.Postgres.Complaints
                     AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
                     AuthorRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    BodySha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    BodyErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -125,6 +125,25 @@ namespace Redress.Migrations.Postgres.Complaints
                         principalTable: "complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "personal_data_salts",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    Item = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_personal_data_salts", x => new { x.ComplaintId, x.Item });
+                    table.ForeignKey(
+                        name: "FK_personal_data_salts_complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -179,6 +198,7 @@ namespace Redress.Migrations.Postgres.Complaints
                     ComplaintId = table.Column<long>(type: "bigint", nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SchemaVersion = table.Column<int>(type: "integer", nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ActorId = table.Column<Guid>(type: "uuid", nullable: true),
                     ActorRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -376,6 +396,9 @@ namespace Redress.Migrations.Postgres.Complaints
 
             migrationBuilder.DropTable(
                 name: "outbox_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "personal_data_salts");
 
             migrationBuilder.DropTable(
                 name: "remedies");

@@ -11,7 +11,7 @@ using Redress.Complaints.Data;
 namespace Redress.Migrations.Sqlite.Complaints
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261202172713_Initial")]
+    [Migration("20261202184321_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -278,11 +278,8 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodySha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                    b.Property<long?>("BodyErasedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ComplaintId")
                         .HasColumnType("INTEGER");
@@ -311,6 +308,25 @@ namespace Redress.Migrations.Sqlite.Complaints
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("complaint_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ComplaintId", "Item");
+
+                    b.ToTable("personal_data_salts", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
@@ -457,6 +473,9 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -579,6 +598,15 @@ namespace Redress.Migrations.Sqlite.Complaints
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Complaints.PersonalDataSalt", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Salts")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Complaints.Remedy", b =>
                 {
                     b.HasOne("Redress.Complaints.Complaint", null)
@@ -609,6 +637,8 @@ namespace Redress.Migrations.Sqlite.Complaints
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
                     b.Navigation("Messages");
+
+                    b.Navigation("Salts");
 
                     b.Navigation("Timeline");
                 });

@@ -88,7 +88,7 @@ namespace Redress.Migrations.Sqlite.Complaints
                     AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AuthorRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    BodySha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    BodyErasedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -123,6 +123,25 @@ namespace Redress.Migrations.Sqlite.Complaints
                         principalTable: "complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "personal_data_salts",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_personal_data_salts", x => new { x.ComplaintId, x.Item });
+                    table.ForeignKey(
+                        name: "FK_personal_data_salts_complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -177,6 +196,7 @@ namespace Redress.Migrations.Sqlite.Complaints
                     ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SchemaVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ActorRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -374,6 +394,9 @@ namespace Redress.Migrations.Sqlite.Complaints
 
             migrationBuilder.DropTable(
                 name: "outbox_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "personal_data_salts");
 
             migrationBuilder.DropTable(
                 name: "remedies");
