@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,11 @@ internal static class KeyRingCertificate
 
     public static X509Certificate2 Load(KeyRingCertificateSettings settings, string dataDirectory, IHostEnvironment environment, TimeProvider time)
     {
+        if (IsWritingOpenApiDocument)
+        {
+            return SelfSigned(time);
+        }
+
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
             return Open(System.IO.Path.GetFullPath(settings.Path), settings.Password, configured: true);
@@ -81,6 +87,21 @@ internal static class KeyRingCertificate
         return certificate;
     }
 
+    /// <summary>
+    /// The build composes the host, without running it, to write the OpenAPI document (ADR 25). Nothing is stored or
+    /// read then, so a throwaway certificate serves, and the build needs neither a configured one nor a data folder.
+    /// </summary>
+    private static bool IsWritingOpenApiDocument => Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    private static X509Certificate2 SelfSigned(TimeProvider time)
+    {
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest("CN=Redress key ring (development)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, critical: true));
+        var now = time.GetUtcNow();
+        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+    }
+
     private static void Create(string folder, string path, TimeProvider time)
     {
         if (OperatingSystem.IsWindows())
@@ -92,11 +113,7 @@ internal static class KeyRingCertificate
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        using var rsa = RSA.Create(3072);
-        var request = new CertificateRequest("CN=Redress key ring (development)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, critical: true));
-        var now = time.GetUtcNow();
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        using var certificate = SelfSigned(time);
         var bytes = certificate.Export(X509ContentType.Pkcs12);
 
         // Written aside and moved into place without overwriting: of two instances starting at once, one file wins and both use it.

@@ -8,7 +8,7 @@ using System;
 namespace Redress.Client.Models
 {
     /// <summary>
-    /// Whether the complaint&apos;s claim holds against the ledger. IReadOnlyList&amp;lt;string&amp;gt; InvestigationReport.Findings are stable codes (localized inthe UI); the transaction lists only ever hold the complainant&apos;s own transactions.
+    /// Whether the complaint&apos;s claim holds against the ledger. IReadOnlyList&amp;lt;string&amp;gt; InvestigationReport.Findings are stable codes (localized inthe UI); the transaction lists only ever hold the complainant&apos;s own transactions. A report whose ledger readsfailed or were cut short says so (bool InvestigationReport.HistoryComplete false, finding `history_incomplete`): itsrefunds and duplicates may be missing, so people may read it but no automatic rule pays on it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class InvestigationReport : IParsable
@@ -49,6 +49,8 @@ namespace Redress.Client.Models
 #else
         public List<string> Findings { get; set; }
 #endif
+        /// <summary>The historyComplete property</summary>
+        public bool? HistoryComplete { get; set; }
         /// <summary>The likelyDuplicates property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -115,6 +117,7 @@ namespace Redress.Client.Models
                 { "claimedReference", n => { ClaimedReference = n.GetStringValue(); } },
                 { "fees", n => { Fees = n.GetCollectionOfObjectValues<global::Redress.Client.Models.TransactionFinding>(global::Redress.Client.Models.TransactionFinding.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "findings", n => { Findings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "historyComplete", n => { HistoryComplete = n.GetBoolValue(); } },
                 { "likelyDuplicates", n => { LikelyDuplicates = n.GetCollectionOfObjectValues<global::Redress.Client.Models.TransactionFinding>(global::Redress.Client.Models.TransactionFinding.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "match", n => { Match = n.GetObjectValue<global::Redress.Client.Models.TransactionFinding>(global::Redress.Client.Models.TransactionFinding.CreateFromDiscriminatorValue); } },
                 { "nearby", n => { Nearby = n.GetCollectionOfObjectValues<global::Redress.Client.Models.TransactionFinding>(global::Redress.Client.Models.TransactionFinding.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -136,6 +139,7 @@ namespace Redress.Client.Models
             writer.WriteStringValue("claimedReference", ClaimedReference);
             writer.WriteCollectionOfObjectValues<global::Redress.Client.Models.TransactionFinding>("fees", Fees);
             writer.WriteCollectionOfPrimitiveValues<string>("findings", Findings);
+            writer.WriteBoolValue("historyComplete", HistoryComplete);
             writer.WriteCollectionOfObjectValues<global::Redress.Client.Models.TransactionFinding>("likelyDuplicates", LikelyDuplicates);
             writer.WriteObjectValue<global::Redress.Client.Models.TransactionFinding>("match", Match);
             writer.WriteCollectionOfObjectValues<global::Redress.Client.Models.TransactionFinding>("nearby", Nearby);

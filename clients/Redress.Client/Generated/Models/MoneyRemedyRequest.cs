@@ -8,7 +8,7 @@ using System;
 namespace Redress.Client.Models
 {
     /// <summary>
-    /// A money remedy as a supervisor asks for it over HTTP: a decimal amount in a currency, and a reason the customer sees.
+    /// A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MoneyRemedyRequest : IParsable

@@ -31,14 +31,8 @@ namespace Redress.Client.Models
 #endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The direction property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Direction { get; set; }
-#nullable restore
-#else
-        public string Direction { get; set; }
-#endif
+        /// <summary>Which way money moves for the wallet the transaction belongs to.</summary>
+        public global::Redress.Client.Models.LedgerDirection? Direction { get; set; }
         /// <summary>The failureReason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -68,21 +62,9 @@ namespace Redress.Client.Models
         public string Reference { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::Redress.Client.Models.LedgerTransactionStatus? Status { get; set; }
         /// <summary>The type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Type { get; set; }
-#nullable restore
-#else
-        public string Type { get; set; }
-#endif
+        public global::Redress.Client.Models.LedgerTransactionType? Type { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -104,14 +86,14 @@ namespace Redress.Client.Models
                 { "amount", n => { Amount = n.GetObjectValue<global::Redress.Client.Models.Money>(global::Redress.Client.Models.Money.CreateFromDiscriminatorValue); } },
                 { "counterparty", n => { Counterparty = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
-                { "direction", n => { Direction = n.GetStringValue(); } },
+                { "direction", n => { Direction = n.GetEnumValue<global::Redress.Client.Models.LedgerDirection>(); } },
                 { "failureReason", n => { FailureReason = n.GetStringValue(); } },
                 { "originalReference", n => { OriginalReference = n.GetStringValue(); } },
                 { "posted", n => { Posted = n.GetBoolValue(); } },
                 { "promisedBy", n => { PromisedBy = n.GetDateTimeOffsetValue(); } },
                 { "reference", n => { Reference = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Redress.Client.Models.LedgerTransactionStatus>(); } },
+                { "type", n => { Type = n.GetEnumValue<global::Redress.Client.Models.LedgerTransactionType>(); } },
             };
         }
         /// <summary>
@@ -124,14 +106,14 @@ namespace Redress.Client.Models
             writer.WriteObjectValue<global::Redress.Client.Models.Money>("amount", Amount);
             writer.WriteStringValue("counterparty", Counterparty);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
-            writer.WriteStringValue("direction", Direction);
+            writer.WriteEnumValue<global::Redress.Client.Models.LedgerDirection>("direction", Direction);
             writer.WriteStringValue("failureReason", FailureReason);
             writer.WriteStringValue("originalReference", OriginalReference);
             writer.WriteBoolValue("posted", Posted);
             writer.WriteDateTimeOffsetValue("promisedBy", PromisedBy);
             writer.WriteStringValue("reference", Reference);
-            writer.WriteStringValue("status", Status);
-            writer.WriteStringValue("type", Type);
+            writer.WriteEnumValue<global::Redress.Client.Models.LedgerTransactionStatus>("status", Status);
+            writer.WriteEnumValue<global::Redress.Client.Models.LedgerTransactionType>("type", Type);
         }
     }
 }

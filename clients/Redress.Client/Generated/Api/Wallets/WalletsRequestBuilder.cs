@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Redress.Client.Api.Wallets.Accounts;
 using Redress.Client.Api.Wallets.Item;
+using Redress.Client.Api.Wallets.Operations;
 using Redress.Client.Api.Wallets.Transactions;
 using System.Collections.Generic;
 using System.IO;
@@ -21,6 +22,11 @@ namespace Redress.Client.Api.Wallets
         public global::Redress.Client.Api.Wallets.Accounts.AccountsRequestBuilder Accounts
         {
             get => new global::Redress.Client.Api.Wallets.Accounts.AccountsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The operations property</summary>
+        public global::Redress.Client.Api.Wallets.Operations.OperationsRequestBuilder Operations
+        {
+            get => new global::Redress.Client.Api.Wallets.Operations.OperationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The transactions property</summary>
         public global::Redress.Client.Api.Wallets.Transactions.TransactionsRequestBuilder Transactions

@@ -41,6 +41,7 @@ namespace Redress.Client.Api.Wallets.Accounts.Item.Unfreeze
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Redress.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Redress.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Redress.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Redress.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -57,6 +58,7 @@ namespace Redress.Client.Api.Wallets.Accounts.Item.Unfreeze
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Redress.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Redress.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Redress.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Redress.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

@@ -34,22 +34,23 @@ namespace Redress.Client.Api.Wallets.Transactions.Item.FeeReversal
         {
         }
         /// <summary>
-        /// Return a fee in full
+        /// Propose returning a fee in full; another supervisor approves it
         /// </summary>
-        /// <returns>A <see cref="global::Redress.Client.Models.WalletTransactionView"/></returns>
+        /// <returns>A <see cref="global::Redress.Client.Models.StaffOperationView"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Redress.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Redress.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Redress.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Redress.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Redress.Client.Models.WalletTransactionView?> PostAsync(global::Redress.Client.Models.AccountActionRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Redress.Client.Models.StaffOperationView?> PostAsync(global::Redress.Client.Models.AccountActionRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Redress.Client.Models.WalletTransactionView> PostAsync(global::Redress.Client.Models.AccountActionRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Redress.Client.Models.StaffOperationView> PostAsync(global::Redress.Client.Models.AccountActionRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -57,13 +58,14 @@ namespace Redress.Client.Api.Wallets.Transactions.Item.FeeReversal
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Redress.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Redress.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Redress.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Redress.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::Redress.Client.Models.WalletTransactionView>(requestInfo, global::Redress.Client.Models.WalletTransactionView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Redress.Client.Models.StaffOperationView>(requestInfo, global::Redress.Client.Models.StaffOperationView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Return a fee in full
+        /// Propose returning a fee in full; another supervisor approves it
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
