@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Redress.SharedKernel.Calendars;
 
 namespace Redress.Complaints.Deadlines;
@@ -17,6 +18,8 @@ public sealed record DeadlineSchedule(
 
 public static class DeadlineCalculator
 {
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> s_zones = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The schedule counted from <paramref name="receivedAt"/>; days the clock stood still waiting on the customer
     /// (<paramref name="pausedBusinessDays"/> for business-day spans, <paramref name="pausedCalendarDays"/> for the others) are added on.
@@ -24,7 +27,7 @@ public static class DeadlineCalculator
     public static DeadlineSchedule Compute(
         string policyName, DeadlinePolicy policy, BusinessCalendar calendar, DateTimeOffset receivedAt, int pausedBusinessDays = 0, int pausedCalendarDays = 0)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
+        var zone = Zone(policy);
         var receivedOn = LocalDate(policy, receivedAt);
         var complete = true;
 
@@ -59,7 +62,13 @@ public static class DeadlineCalculator
 
     /// <summary>The local date of <paramref name="instant"/> in the policy's time zone.</summary>
     public static DateOnly LocalDate(DeadlinePolicy policy, DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone)).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone(policy)).DateTime);
+
+    /// <summary>
+    /// The policy's time zone. TimeZoneInfo's own lookup takes a process-wide lock on every call, which every filing
+    /// contended for; zones do not change while the process runs, so each is looked up once. An unknown id still throws.
+    /// </summary>
+    private static TimeZoneInfo Zone(DeadlinePolicy policy) => s_zones.GetOrAdd(policy.TimeZone, TimeZoneInfo.FindSystemTimeZoneById);
 
     /// <summary>The last instant of a local day: deadlines are met by anything done on the due day.</summary>
     private static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)

@@ -52,10 +52,26 @@ public sealed partial class FileComplaintHandler(
             return validated.Error;
         }
 
+        // One connection for the insert and the duplicate lookup after it: opening is not free (a pool round trip
+        // and, on SQLite, the connection's PRAGMAs), and filing is the hottest write path there is.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await FileAsync(customer, request, validated.Value, channel, now, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Result<ComplaintDetails>> FileAsync(
+        Actor customer, FileComplaintRequest request, ValidComplaint valid, ComplaintChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var number = ComplaintNumber.New();
-            var complaint = Complaint.File(validated.Value, customer, channel, number, now);
+            var complaint = Complaint.File(valid, customer, channel, number, now);
             await clock.StartAsync(complaint, cancellationToken);
             if (autoResolution.Value.For(complaint.Jurisdiction) is not null)
             {
