@@ -77,6 +77,6 @@ internal sealed partial class StartupTasks(
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Redress is running at {Address}")]
     private static partial void LogListening(ILogger logger, string address);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Demo mode. Sign in as {Accounts} with the password {Password}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Demo mode. Sign in as {Accounts} with the password {Password}")]
     private static partial void LogDemoAccounts(ILogger logger, string accounts, string password);
 }
