@@ -1,113 +1,121 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
 using NetArchTest.Rules;
-using Redress.Access;
-using Redress.Complaints;
-using Redress.Notifications;
-using Redress.SharedKernel;
-using Redress.Wallet;
 
 namespace Redress.Architecture.Tests;
 
-/// <summary>Keeps the modular monolith modular: modules meet only in the shared kernel and in the hosts.</summary>
+/// <summary>
+/// Keeps the modular monolith modular: modules meet only in the shared kernel and in the hosts, keep their
+/// databases and entities to themselves, and show a public surface that changes only on purpose. Modules are
+/// found by convention (<see cref="ModuleRules.Modules"/>), so a new one is held to every rule here.
+/// </summary>
 public sealed class ModuleBoundaryTests
 {
-    private static readonly Assembly s_sharedKernel = typeof(Money).Assembly;
-    private static readonly Assembly s_access = typeof(AccessModule).Assembly;
-    private static readonly Assembly s_complaints = typeof(ComplaintsModule).Assembly;
-    private static readonly Assembly s_notifications = typeof(NotificationsModule).Assembly;
-    private static readonly Assembly s_wallet = typeof(WalletModule).Assembly;
+    private const string ViolationsNamespace = "Redress.Architecture.Tests.Violations";
+    private static readonly Assembly s_fixtures = typeof(ModuleBoundaryTests).Assembly;
 
-    public static TheoryData<string, string> ForbiddenDependencies => new()
+    public static TheoryData<string> ModuleNames => [.. ModuleRules.Modules.Select(m => m.GetName().Name!)];
+
+    [Fact]
+    public void Every_module_is_found()
     {
-        { "Redress.Complaints", "Redress.Access" },
-        { "Redress.Access", "Redress.Complaints" },
-        { "Redress.SharedKernel", "Redress.Access" },
-        { "Redress.SharedKernel", "Redress.Complaints" },
-        { "Redress.Complaints", "Redress.Web" },
-        { "Redress.Access", "Redress.Web" },
-        { "Redress.Complaints", "Redress.Migrations" },
-        { "Redress.Access", "Redress.Migrations" },
-        { "Redress.Notifications", "Redress.Complaints" },
-        { "Redress.Notifications", "Redress.Access" },
-        { "Redress.Notifications", "Redress.Web" },
-        { "Redress.Notifications", "Redress.Migrations" },
-        { "Redress.Complaints", "Redress.Notifications" },
-        { "Redress.Access", "Redress.Notifications" },
-        { "Redress.SharedKernel", "Redress.Notifications" },
-        { "Redress.Wallet", "Redress.Complaints" },
-        { "Redress.Wallet", "Redress.Access" },
-        { "Redress.Complaints", "Redress.Wallet" },
-        { "Redress.Access", "Redress.Wallet" },
-        { "Redress.SharedKernel", "Redress.Wallet" },
-        { "Redress.Wallet", "Redress.Web" },
-        { "Redress.Wallet", "Redress.Migrations" },
-    };
+        Assert.Equal(
+            ["Redress.Access", "Redress.Calendars", "Redress.Complaints", "Redress.Notifications", "Redress.Wallet"],
+            ModuleRules.Modules.Select(m => m.GetName().Name!));
+    }
 
     [Theory]
-    [MemberData(nameof(ForbiddenDependencies))]
-    public void A_module_does_not_depend_on_another_module(string module, string forbidden)
+    [MemberData(nameof(ModuleNames))]
+    public void A_module_depends_on_no_other_module_nor_on_a_host_or_migrations(string module)
     {
-        var assembly = new[] { s_sharedKernel, s_access, s_complaints, s_notifications, s_wallet }.Single(a => a.GetName().Name == module);
-        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOn(forbidden).GetResult();
-        Assert.True(result.IsSuccessful, $"{module} depends on {forbidden}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        var assembly = Module(module);
+        var forbidden = ModuleRules.Modules.Where(m => m != assembly).Select(m => m.GetName().Name!)
+            .Concat(["Redress.Web", "redress", "Redress.Migrations.Sqlite", "Redress.Migrations.Postgres", "Redress.Client"]);
+
+        Assert.Empty(ModuleRules.ForbiddenDependencies(assembly, forbidden));
     }
 
     [Fact]
-    public void Module_databases_and_entities_stay_inside_their_module()
+    public void The_shared_kernel_depends_on_no_module()
     {
-        // A DbContext may be public so handlers can take it, but its entity types must not leak.
-        foreach (var assembly in new[] { s_access, s_complaints, s_notifications, s_wallet })
-        {
-            var leakingEntities = assembly.GetTypes()
-                .Where(t => t.IsPublic && t.IsSubclassOf(typeof(DbContext)))
-                .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-                .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
-                .Select(p => p.PropertyType.GetGenericArguments()[0])
-                .Where(entity => entity.Assembly == assembly && entity.IsPublic)
-                .Select(entity => entity.FullName)
-                .ToList();
-            Assert.Empty(leakingEntities);
-        }
+        var forbidden = ModuleRules.Modules.Select(m => m.GetName().Name!).Concat(["Redress.Web", "redress"]);
+
+        Assert.Empty(ModuleRules.ForbiddenDependencies(ModuleRules.SharedKernel, forbidden));
     }
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void A_module_keeps_its_entities_internal(string module)
+    {
+        var assembly = Module(module);
+
+        Assert.True(ModuleRules.EntityCount(assembly) > 0, $"{module} maps no entity; the rule would look at nothing");
+        Assert.Empty(ModuleRules.PublicEntities(assembly));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void Handlers_live_in_a_features_namespace(string module) =>
+        Assert.Empty(ModuleRules.HandlersOutsideFeatures(Module(module)));
 
     [Fact]
     public void Complaint_aggregate_and_timeline_are_internal()
     {
-        var publicDomainTypes = Types.InAssembly(s_complaints)
+        var result = Types.InAssembly(Module("Redress.Complaints"))
             .That().HaveName("Complaint").Or().HaveName("TimelineEvent").Or().HaveNameEndingWith("Configuration")
             .Should().NotBePublic()
             .GetResult();
-        Assert.True(publicDomainTypes.IsSuccessful, string.Join(", ", publicDomainTypes.FailingTypeNames ?? []));
-    }
-
-    [Fact]
-    public void Handlers_live_in_a_features_namespace()
-    {
-        var result = Types.InAssemblies([s_access, s_complaints, s_notifications, s_wallet])
-            .That().HaveNameEndingWith("Handler")
-            .Should().ResideInNamespaceEndingWith(".Features")
-            .GetResult();
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
-    [Fact]
-    public void Only_the_hosts_reference_the_migration_assemblies()
+    /// <summary>
+    /// Each module's public types are pinned in <c>PublicSurface/&lt;module&gt;.txt</c>: a type that becomes public
+    /// fails here until the file is updated with it, in the same change, where a reviewer sees it. Run with
+    /// <c>REDRESS_ACCEPT_SURFACE=1</c> to rewrite the files from the build.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void A_module_publishes_only_its_pinned_surface(string module)
     {
-        foreach (var assembly in new[] { s_sharedKernel, s_access, s_complaints, s_notifications, s_wallet })
+        var actual = ModuleRules.PublicTypes(Module(module));
+        if (Environment.GetEnvironmentVariable("REDRESS_ACCEPT_SURFACE") == "1")
         {
-            Assert.DoesNotContain(assembly.GetReferencedAssemblies(), reference => reference.Name!.StartsWith("Redress.Migrations", StringComparison.Ordinal));
+            File.WriteAllLines(Path.Combine(SourceFolder(), "PublicSurface", module + ".txt"), actual);
+            return;
         }
+
+        // Read from the build output (a copy of the source folder's files), which does not depend on source paths.
+        var file = Path.Combine(AppContext.BaseDirectory, "PublicSurface", module + ".txt");
+        var pinned = File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Length > 0).ToList() : [];
+        var added = actual.Except(pinned, StringComparer.Ordinal).ToList();
+        var removed = pinned.Except(actual, StringComparer.Ordinal).ToList();
+        Assert.True(
+            added.Count == 0 && removed.Count == 0,
+            $"{module}'s public surface changed. Newly public: {string.Join(", ", added)}. No longer public: {string.Join(", ", removed)}. " +
+            "Make the type internal, or update the pinned list (REDRESS_ACCEPT_SURFACE=1).");
     }
 
+    // Each rule above, run on a deliberate violation, must report it: a rule that can find nothing protects nothing.
+
     [Fact]
-    public void Ledger_entities_are_internal()
-    {
-        var result = Types.InAssembly(s_wallet)
-            .That().HaveName("WalletAccount").Or().HaveName("WalletTransaction").Or().HaveName("JournalEntry").Or().HaveName("Posting")
-            .Or().HaveName("IdempotencyRecord").Or().HaveName("FundingSource").Or().HaveNameEndingWith("Configuration")
-            .Should().NotBePublic()
-            .GetResult();
-        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
-    }
+    public void The_dependency_rule_reports_a_reach_into_the_host() =>
+        Assert.Contains(ModuleRules.ForbiddenDependencies(s_fixtures, ["Redress.Web"]), f => f.Contains("StrayHandler", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_entity_rule_reports_a_public_entity_behind_an_internal_set() =>
+        Assert.Equal([typeof(Violations.LeakyEntity).FullName!], ModuleRules.PublicEntities(s_fixtures));
+
+    [Fact]
+    public void The_handler_rule_reports_a_handler_outside_features() =>
+        Assert.Equal([typeof(Violations.StrayHandler).FullName!], ModuleRules.HandlersOutsideFeatures(s_fixtures, ViolationsNamespace));
+
+    [Fact]
+    public void The_surface_rule_sees_every_public_type() =>
+        Assert.Equal(
+            [typeof(Violations.LeakyDbContext).FullName!, typeof(Violations.LeakyEntity).FullName!, typeof(Violations.StrayHandler).FullName!],
+            ModuleRules.PublicTypes(s_fixtures, ViolationsNamespace));
+
+    private static Assembly Module(string name) => ModuleRules.Modules.Single(m => m.GetName().Name == name);
+
+    private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
