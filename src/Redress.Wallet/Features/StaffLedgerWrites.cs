@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,13 +11,16 @@ using Redress.SharedKernel.Security;
 
 namespace Redress.Wallet.Features;
 
-/// <summary>A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.</summary>
-public sealed record MoneyRemedyRequest(decimal? Amount, string? Currency, string? Reason);
+/// <summary>
+/// A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.
+/// Refunds and compensation need the amount and currency; a fee reversal takes neither (it reverses the whole fee).
+/// </summary>
+public sealed record MoneyRemedyRequest(decimal? Amount, string? Currency, [Required] string? Reason);
 
-public sealed record AccountActionRequest(string? Reason);
+public sealed record AccountActionRequest([Required] string? Reason);
 
 /// <summary>Why a supervisor turns a proposal down.</summary>
-public sealed record RejectStaffOperationRequest(string? Reason);
+public sealed record RejectStaffOperationRequest([Required] string? Reason);
 
 /// <summary>
 /// Supervisors' HTTP route to the ledger. Refunds, compensation credits and fee reversals are proposals that a second

@@ -8,7 +8,7 @@ using System;
 namespace Redress.Client.Models
 {
     /// <summary>
-    /// A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.
+    /// A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.Refunds and compensation need the amount and currency; a fee reversal takes neither (it reverses the whole fee).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MoneyRemedyRequest : IParsable

@@ -37,7 +37,7 @@ namespace Redress.Client.Api.Wallets.Transactions.Item.Refunds
         /// Propose a refund of a debit in full or in part; another supervisor approves it
         /// </summary>
         /// <returns>A <see cref="global::Redress.Client.Models.StaffOperationView"/></returns>
-        /// <param name="body">A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.</param>
+        /// <param name="body">A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.Refunds and compensation need the amount and currency; a fee reversal takes neither (it reverses the whole fee).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Redress.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -68,7 +68,7 @@ namespace Redress.Client.Api.Wallets.Transactions.Item.Refunds
         /// Propose a refund of a debit in full or in part; another supervisor approves it
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.</param>
+        /// <param name="body">A money movement as a supervisor proposes it over HTTP: a decimal amount in a currency, and a reason the customer sees.Refunds and compensation need the amount and currency; a fee reversal takes neither (it reverses the whole fee).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
